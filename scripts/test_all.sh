@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: unit, integration on SQLite and on a real PostgreSQL,
+# Streamlit AppTest pages, and the real-browser test in Debian chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/system_packages.sh
+bash scripts/setup.sh
+
+pgdir=$(mktemp -d /tmp/review-pg.XXXXXX)
+trap 'bash scripts/postgres.sh stop "$pgdir"' EXIT
+export TEST_POSTGRES_URL=$(bash scripts/postgres.sh start "$pgdir")
+echo "==> PostgreSQL for tests at $TEST_POSTGRES_URL"
+
+if [ -z "${REAL_MATERIALS_DIR:-}" ] && [ -d ../shared/real-materials ]; then
+  export REAL_MATERIALS_DIR=$(cd ../shared/real-materials && pwd)
+fi
+if [ -z "${PDF_CORPUS_DIR:-}" ] && [ -d ../shared/pdf-corpus ]; then
+  export PDF_CORPUS_DIR=$(cd ../shared/pdf-corpus && pwd)
+fi
+
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
