@@ -1,0 +1,182 @@
+"""Evidence shown to reviewers: findings highlighted in the page text, and boxes on a PDF page image.
+
+Boxes come from pdfplumber's character boxes: the finding's text is looked up in the page's characters
+(compared after NFKC and without whitespace, since extractors differ in spacing) and every matching
+character's box is drawn on the page rendered by pypdfium2.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+log = logging.getLogger("ui")
+
+HIGHLIGHT_COLOURS = {
+    "overseas": "#ffd8a8",
+    "ahead_of_grade": "#ffc9c9",
+    "disguise": "#eebefa",
+    "religion": "#ffc9c9",
+    "advertising": "#ffc9c9",
+    "photo_search": "#ffc9c9",
+    "score_promise": "#ffc9c9",
+}
+DEFAULT_COLOUR = "#fff3bf"
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    title: str
+
+
+def spans_for_page(findings: Iterable[Any], page_number: int | None, text_len: int) -> list[Span]:
+    """Findings that point into this page's text (offsets valid), sorted and without overlaps."""
+    spans: list[Span] = []
+    for f in findings:
+        start, end = _get(f, "start", -1), _get(f, "end", -1)
+        if start is None or end is None or start < 0 or end <= start or end > text_len:
+            continue
+        if page_number is not None and _get(f, "page") not in (page_number, None):
+            continue
+        if page_number is not None and _get(f, "page") is None:
+            continue  # whole-text offsets cannot be placed on one page
+        spans.append(Span(start, end, _get(f, "kind", ""), _get(f, "detail", "") or _get(f, "kind", "")))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    merged: list[Span] = []
+    for s in spans:
+        if merged and s.start < merged[-1].end:
+            continue  # keep the first (longest) of overlapping spans: nested marks are unreadable
+        merged.append(s)
+    return merged
+
+
+def highlighted_html(text: str, spans: Sequence[Span]) -> str:
+    """The page text as escaped HTML with <mark> around each span (newlines kept)."""
+    out: list[str] = []
+    pos = 0
+    for s in spans:
+        out.append(html.escape(text[pos:s.start]))
+        colour = HIGHLIGHT_COLOURS.get(s.kind, DEFAULT_COLOUR)
+        out.append(f'<mark title="{html.escape(s.title, quote=True)}" '
+                   f'style="background:{colour};padding:0 2px;border-radius:3px">'
+                   f'{html.escape(text[s.start:s.end])}</mark>')
+        pos = s.end
+    out.append(html.escape(text[pos:]))
+    body = "".join(out)
+    return ('<div style="white-space:pre-wrap;line-height:1.8;font-size:0.95rem;'
+            'border:1px solid #ddd;border-radius:6px;padding:0.75rem;max-height:32rem;overflow:auto">'
+            f"{body}</div>")
+
+
+def _norm(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", s) if not ch.isspace())
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    kind: str
+
+
+def find_boxes(chars: Sequence[dict[str, Any]], needles: Sequence[tuple[str, str, float]]) -> list[Box]:
+    """Boxes of the characters matching each needle (text, kind, relative position 0..1 in the page).
+
+    When a needle occurs several times, the occurrence nearest its relative position in the page wins.
+    """
+    # One entry per normalised character, remembering which pdfplumber char it came from.
+    flat: list[str] = []
+    owner: list[int] = []
+    for i, ch in enumerate(chars):
+        for c in _norm(ch.get("text", "")):
+            flat.append(c)
+            owner.append(i)
+    hay = "".join(flat)
+    boxes: list[Box] = []
+    for text, kind, rel in needles:
+        needle = _norm(text)
+        if not needle or not hay:
+            continue
+        hits = []
+        at = hay.find(needle)
+        while at != -1:
+            hits.append(at)
+            at = hay.find(needle, at + 1)
+        if not hits:
+            continue
+        best = min(hits, key=lambda h: abs(h / max(len(hay), 1) - rel))
+        # One box per line of the match: per-character boxes are too busy to read.
+        line: Box | None = None
+        for idx in sorted({owner[j] for j in range(best, best + len(needle))}):
+            ch = chars[idx]
+            b = Box(float(ch["x0"]), float(ch["top"]), float(ch["x1"]), float(ch["bottom"]), kind)
+            if line is not None and abs(b.top - line.top) < (line.bottom - line.top) / 2:
+                line = Box(min(line.x0, b.x0), min(line.top, b.top), max(line.x1, b.x1),
+                           max(line.bottom, b.bottom), kind)
+            else:
+                if line is not None:
+                    boxes.append(line)
+                line = b
+        if line is not None:
+            boxes.append(line)
+    return boxes
+
+
+def page_image_with_boxes(pdf_bytes: bytes, page_number: int, findings: Iterable[Any], page_text: str,
+                          *, scale: float = 1.5) -> tuple[bytes, int] | None:
+    """PNG of one PDF page with a rectangle around each finding's evidence, and how many were boxed.
+
+    Returns None when the page cannot be rendered (damaged file, page out of range).
+    """
+    import pdfplumber
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    needles: list[tuple[str, str, float]] = []
+    n = max(len(page_text), 1)
+    for f in findings:
+        if _get(f, "page") != page_number:
+            continue
+        text = _get(f, "text", "") or ""
+        start = _get(f, "start", -1)
+        if not text.strip() or start is None or start < 0:
+            continue
+        needles.append((text, _get(f, "kind", ""), start / n))
+    try:
+        pdf = pdfium.PdfDocument(pdf_bytes)
+        try:
+            if not 1 <= page_number <= len(pdf):
+                return None
+            image = pdf[page_number - 1].render(scale=scale).to_pil().convert("RGB")
+        finally:
+            pdf.close()
+        boxes: list[Box] = []
+        if needles:
+            with pdfplumber.open(io.BytesIO(pdf_bytes)) as doc:
+                boxes = find_boxes(doc.pages[page_number - 1].chars, needles)
+    except Exception:  # a page we cannot draw is shown as text only
+        log.warning("could not render page %s with evidence boxes", page_number, exc_info=True)
+        return None
+    draw = ImageDraw.Draw(image)
+    for b in boxes:
+        colour = "#e03131" if b.kind in HIGHLIGHT_COLOURS else "#f08c00"
+        draw.rectangle([b.x0 * scale - 1, b.top * scale - 1, b.x1 * scale + 1, b.bottom * scale + 1],
+                       outline=colour, width=2)
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue(), len(boxes)
