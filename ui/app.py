@@ -24,6 +24,7 @@ K_USER = "auth_user"
 K_LAST_SEEN = "auth_last_seen"
 K_ROLE = "auth_role"
 K_LANG = "lang"
+K_GOTO = "_nav_goto"  # url_path to open on the next run (after logout, or a page asking to move on)
 
 DEFAULT_SESSION_MINUTES = 30
 
@@ -80,6 +81,7 @@ class _RoleView:
 def logout(message_zh: str | None = None, message_en: str | None = None) -> None:
     for key in (K_USER, K_LAST_SEEN, K_ROLE):
         st.session_state.pop(key, None)
+    st.session_state[K_GOTO] = "login"
     if message_zh:
         lang = st.session_state.get(K_LANG, "zh")
         flash(message_en if (lang == "en" and message_en) else message_zh, "info")
@@ -192,6 +194,9 @@ def main(services: Any) -> None:
             pages[spec.url_path] = page
             built[section].append(page)
     nav = st.navigation(built)
+    goto = st.session_state.pop(K_GOTO, None)
+    if goto in pages and getattr(nav, "url_path", None) != goto:
+        st.switch_page(pages[goto])
     nav.run()
 
 
