@@ -1,0 +1,81 @@
+"""Authors and internal reviewers of a submission, with certificate numbers, as an editable table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from ui.context import UIContext
+
+ROLES = ("author", "reviewer")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str  # "author" | "reviewer"
+    certificate_no: str
+    years_experience: int | None
+
+
+def _clean(v: Any) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    s = str(v).strip()
+    return "" if s in ("nan", "None") else s
+
+
+def people_from_frame(frame: pd.DataFrame) -> list[Person]:
+    out = []
+    for rec in frame.to_dict("records"):
+        name, cert = _clean(rec.get("name")), _clean(rec.get("certificate_no"))
+        role = _clean(rec.get("role")) or "author"
+        years_raw = rec.get("years_experience")
+        years = None if years_raw is None or (isinstance(years_raw, float) and pd.isna(years_raw)) else int(years_raw)
+        if name or cert:
+            out.append(Person(name, role, cert, years))
+    return out
+
+
+def people_problems(ui: UIContext, people: Sequence[Person]) -> list[str]:
+    problems = []
+    for i, p in enumerate(people, start=1):
+        if not p.name:
+            problems.append(ui.t(f"人员第 {i} 行缺少姓名。", f"People row {i} lacks a name."))
+    return problems
+
+
+def people_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> list[Person]:
+    base_key = f"{key}__base"
+    if base_key not in st.session_state:
+        def g(o: Any, n: str) -> Any:
+            return o.get(n) if isinstance(o, dict) else getattr(o, n, None)
+
+        st.session_state[base_key] = pd.DataFrame(
+            [{"name": g(o, "name") or "", "role": g(o, "role") or "author",
+              "certificate_no": g(o, "certificate_no") or "", "years_experience": g(o, "years_experience")}
+             for o in initial],
+            columns=["name", "role", "certificate_no", "years_experience"],
+        ).astype({"name": "object", "role": "object", "certificate_no": "object", "years_experience": "Int64"})
+    role_names = {"author": ui.t("编写者", "author"), "reviewer": ui.t("内部审核人", "internal reviewer")}
+    edited = st.data_editor(
+        st.session_state[base_key],
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "name": st.column_config.TextColumn(ui.t("姓名", "Name")),
+            "role": st.column_config.SelectboxColumn(ui.t("身份", "Role"), options=list(ROLES),
+                                                     format_func=role_names.__getitem__, default="author"),
+            "certificate_no": st.column_config.TextColumn(ui.t("资格证书编号", "Certificate no."),
+                                                          help=ui.t("学科类编写人员须具有教师资格证。",
+                                                                    "Authors of subject materials need a teacher certificate.")),
+            "years_experience": st.column_config.NumberColumn(ui.t("从教/从业年限", "Years of experience"),
+                                                              min_value=0, max_value=60, step=1),
+        },
+    )
+    return people_from_frame(edited)
