@@ -180,3 +180,37 @@ def page_image_with_boxes(pdf_bytes: bytes, page_number: int, findings: Iterable
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     return buf.getvalue(), len(boxes)
+
+
+def material_viewer(ui: Any, *, pages: Sequence[str], findings: Sequence[Any], pdf_bytes: bytes | None,
+                    key: str) -> None:
+    """A material page by page: highlighted text, and for PDFs the page image with evidence boxes."""
+    import streamlit as st
+
+    if not pages:
+        st.info(ui.t("该材料没有可显示的文字。", "This material has no text to show."))
+        return
+    pages_with_findings = sorted({_get(f, "page") for f in findings if _get(f, "page")})
+    c1, c2 = st.columns([1, 3])
+    number = c1.number_input(ui.t("页码", "Page"), min_value=1, max_value=len(pages), step=1, key=f"{key}_page")
+    if pages_with_findings:
+        c2.caption(ui.t("有发现的页：", "Pages with findings: ") + "、".join(str(p) for p in pages_with_findings))
+    number = int(number)
+    text = pages[number - 1] or ""
+    spans = spans_for_page(findings, number, len(text))
+    if pdf_bytes is not None:
+        left, right = st.columns(2)
+        with left:
+            st.markdown(highlighted_html(text, spans), unsafe_allow_html=True)
+        with right:
+            rendered = page_image_with_boxes(pdf_bytes, number, findings, text)
+            if rendered is None:
+                st.caption(ui.t("无法显示此页的图像。", "This page cannot be drawn."))
+            else:
+                png, boxed = rendered
+                st.image(png, caption=ui.t(f"第 {number} 页（框出 {boxed} 处依据）",
+                                           f"Page {number} ({boxed} evidence box(es))"))
+    else:
+        st.markdown(highlighted_html(text, spans), unsafe_allow_html=True)
+    st.caption(ui.t(f"第 {number} / {len(pages)} 页 · 本页高亮 {len(spans)} 处",
+                    f"Page {number} of {len(pages)} · {len(spans)} highlight(s)"))
