@@ -1,0 +1,1 @@
+"""One reader per format; each turns bytes into ParsedPages and raises only IngestError."""
