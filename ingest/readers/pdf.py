@@ -121,10 +121,15 @@ def read_pdf(data: bytes, limits: IngestLimits) -> Parsed:
     finally:
         plumber.close()
         pdf.close()
+    truncated = b"%%EOF" not in data[-2048:]
     bad = [p.number for p in pages if p.method == "unreadable"]
     if bad and len(bad) == len(pages):
-        raise _open_error(pdfium.PdfiumError("Failed to load page"), data) if b"%%EOF" not in data[-2048:] \
-            else IngestError.of("corrupted", detail="所有页面均无法读取 / no page could be loaded")
+        if truncated:
+            raise IngestError.of("truncated")
+        raise IngestError.of("corrupted", detail="所有页面均无法读取 / no page could be loaded")
+    if truncated:
+        warnings.append("PDF 文件不完整（缺少结尾标记），可能缺页，请核对页数 / "
+                        "The PDF lacks its end marker (truncated?); pages may be missing")
     if bad:
         warnings.append(
             f"PDF 部分损坏：第 {_ranges(bad)} 页无法读取，需人工查看 / "
