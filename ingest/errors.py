@@ -31,8 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "save it as .docx/.pptx",
     ),
     "corrupted": (
-        "文件已损坏，无法读取（{detail}）",
-        "The file is damaged and cannot be read ({detail})",
+        "文件已损坏，无法读取（{detail_zh}）",
+        "The file is damaged and cannot be read ({detail_en})",
     ),
     "truncated": (
         "文件不完整（可能上传中断），无法读取任何页面，请重新上传",
@@ -81,6 +81,10 @@ class IngestError(Exception):
     @classmethod
     def of(cls, code: str, **params: object) -> "IngestError":
         zh, en = MESSAGES[code]
+        if "detail" in params:  # a technical detail (library message) reads the same in both languages
+            detail = params.pop("detail")
+            params.setdefault("detail_zh", detail)
+            params.setdefault("detail_en", detail)
         return cls(code, zh.format(**params), en.format(**params))
 
     def __str__(self) -> str:

@@ -91,13 +91,13 @@ def _ocr_pages(kind: str, data: bytes, parsed: Parsed, limits: IngestLimits, dea
     from .ocr import recognise
 
     for done, number in enumerate(todo):
+        if progress:
+            progress(done, len(todo), f"正在识别第 {number} 页（OCR） / OCR page {number}")
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             parsed.warnings.append(
                 f"处理超时，第 {number} 页起未识别，需人工查看 / Time limit reached; pages from {number} were not OCR'd")
             break
-        if progress:
-            progress(done, len(todo), f"正在识别第 {number} 页（OCR） / OCR page {number}")
         try:
             image = isolation.run(_page_image, (kind, data, number, limits), isolate=limits.isolate,
                                   timeout_s=min(remaining, 60.0), memory_limit_mb=limits.memory_limit_mb)
@@ -122,7 +122,7 @@ def extract_document(data: bytes, filename: str, *, limits: IngestLimits | None 
     if progress:
         progress(0, 1, "正在读取文件 / Reading the file")
     parsed = isolation.run(_parse, (kind, data, limits), isolate=limits.isolate,
-                           timeout_s=min(limits.parse_time_limit_s, limits.time_limit_s),
+                           timeout_s=min(limits.parse_time_limit_s, deadline - time.monotonic()),
                            memory_limit_mb=limits.memory_limit_mb)
     warning = mismatch_warning(kind, filename)
     if warning:

@@ -83,8 +83,11 @@ def find_isbns(text: str) -> list[IsbnFact]:
 
 def find_publishers(text: str) -> list[str]:
     names: dict[str, None] = {}
+    previous_end = 0
     for m in _PUBLISHER_SUFFIX.finditer(text):
-        before = _NAME_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        # never reach back into the previous name ("中华书局与商务印书馆" is two publishers)
+        before = _NAME_BEFORE.search(text, max(previous_end, m.start() - 16), m.start())
+        previous_end = m.end()
         if before is None:
             continue
         name = _LEADING_NOISE.sub("", before.group(0) + m.group(0))

@@ -9,6 +9,7 @@ nothing re-imports __main__ (spawn/forkserver do) and daemonic huey workers may 
 """
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import resource
@@ -43,7 +44,7 @@ def _child(write_fd: int, fn: Callable[..., T], args: tuple, memory_limit_mb: in
         except MemoryError:
             payload = ("error", IngestError.of("too_much_memory", limit_mb=memory_limit_mb))
         except RecursionError:
-            payload = ("error", IngestError.of("corrupted", detail="结构嵌套过深 / nesting too deep"))
+            payload = ("error", IngestError.of("corrupted", detail_zh="结构嵌套过深", detail_en="nesting too deep"))
         except Exception as exc:  # report, never raise into the parent's code path
             payload = ("crash", f"{type(exc).__name__}: {exc}"[:300])
         try:
@@ -65,6 +66,7 @@ def run_isolated(fn: Callable[..., T], args: tuple, *, timeout_s: float, memory_
     if pid == 0:
         os.close(read_fd)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        faulthandler.disable()  # a crash is reported by the parent as parser_crashed, not as a dump
         _child(write_fd, fn, args, memory_limit_mb)
     os.close(write_fd)
     chunks: list[bytes] = []

@@ -19,7 +19,7 @@ def _open(data: bytes, limits: IngestLimits) -> Image.Image:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise IngestError.of("decompression_bomb") from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise IngestError.of("corrupted", detail=f"图片 / image: {exc}") from None
+        raise IngestError.of("corrupted", detail_zh=f"图片无法解码：{exc}", detail_en=f"image: {exc}") from None
     width, height = image.size
     if width * height > limits.max_image_pixels or width <= 0 or height <= 0:
         raise IngestError.of("image_too_large", width=width, height=height, limit=limits.max_image_pixels // 10_000)
@@ -40,6 +40,6 @@ def load_image(data: bytes, limits: IngestLimits, max_side: int):
         image.load()
         image = ImageOps.exif_transpose(image).convert("L")
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise IngestError.of("corrupted", detail=f"图片 / image: {exc}") from None
+        raise IngestError.of("corrupted", detail_zh=f"图片无法解码：{exc}", detail_en=f"image: {exc}") from None
     image.thumbnail((max_side, max_side))
     return np.asarray(image).copy()

@@ -21,5 +21,6 @@ def open_checked(data: bytes, limits: IngestLimits) -> io.BytesIO:
     except (OSError, EOFError, ValueError) as exc:  # zlib errors and truncated members
         raise IngestError.of("corrupted", detail=f"ZIP: {exc}") from None
     if bad is not None:
-        raise IngestError.of("corrupted", detail=f"ZIP 成员 {bad} 校验失败 / bad member {bad}")
+        raise IngestError.of("corrupted", detail_zh=f"压缩包成员 {bad} 校验失败",
+                              detail_en=f"ZIP member {bad} fails its checksum")
     return io.BytesIO(data)

@@ -90,7 +90,7 @@ def read_pdf(data: bytes, limits: IngestLimits) -> Parsed:
     try:
         count = len(pdf)
         if count == 0:
-            raise IngestError.of("corrupted", detail="PDF 没有页面 / no pages")
+            raise IngestError.of("corrupted", detail_zh="PDF 没有页面", detail_en="the PDF has no pages")
         if count > limits.max_pages:
             raise IngestError.of("too_many_pages", pages=count, limit=limits.max_pages)
         for index in range(count):
@@ -126,7 +126,8 @@ def read_pdf(data: bytes, limits: IngestLimits) -> Parsed:
     if bad and len(bad) == len(pages):
         if truncated:
             raise IngestError.of("truncated")
-        raise IngestError.of("corrupted", detail="所有页面均无法读取 / no page could be loaded")
+        raise IngestError.of("corrupted", detail_zh="所有页面均无法读取",
+                             detail_en="no page could be loaded")
     if truncated:
         warnings.append("PDF 文件不完整（缺少结尾标记），可能缺页，请核对页数 / "
                         "The PDF lacks its end marker (truncated?); pages may be missing")
