@@ -15,6 +15,22 @@ _RENDERED_BREAK, _TYPE = qn("w:lastRenderedPageBreak"), qn("w:type")
 _PAGE = "\f"  # internal page mark, never present in w:t text
 
 
+_WANTED = {_T, _TAB, _BR, _CR, _RENDERED_BREAK}
+# Word stores a text box twice: the DrawingML version under mc:Choice and a VML copy under mc:Fallback.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _inline(el):
+    """Text-bearing descendants in document order, skipping mc:Fallback copies."""
+    for child in el:
+        if child.tag == _FALLBACK:
+            continue
+        if child.tag in _WANTED:
+            yield child
+        else:
+            yield from _inline(child)
+
+
 class _Walker:
     def __init__(self, rendered_breaks: bool) -> None:
         # Word records where it last broke pages (lastRenderedPageBreak); when present they already
@@ -35,7 +51,7 @@ class _Walker:
                     self.block(child)
 
     def paragraph(self, p) -> None:
-        for el in p.iter(_T, _TAB, _BR, _CR, _RENDERED_BREAK):
+        for el in _inline(p):
             if el.tag == _T:
                 self.out.append(el.text or "")
             elif el.tag == _TAB:
