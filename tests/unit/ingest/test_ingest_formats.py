@@ -117,3 +117,24 @@ def test_runs_the_same_without_isolation(text_pdf):
     isolated = extract_document(text_pdf, "a.pdf")
     inline = extract_document(text_pdf, "a.pdf", limits=IngestLimits(isolate=False))
     assert isolated.to_dict() == inline.to_dict()
+
+
+def test_docx_text_box_is_read_once():
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    paragraph = doc.add_paragraph("正文段落")
+    box = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框里的课程口号</w:t>'
+        '</w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r>'
+        '<w:t>文本框里的课程口号</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+    )
+    paragraph._p.append(parse_xml(box))
+    buf = io.BytesIO()
+    doc.save(buf)
+    text = extract_document(buf.getvalue(), "box.docx").pages[0].text
+    assert text.count("文本框里的课程口号") == 1
+    assert text.index("正文段落") < text.index("文本框里的课程口号")
