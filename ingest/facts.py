@@ -72,7 +72,10 @@ def check_isbn(raw: str) -> IsbnFact:
 def find_isbns(text: str) -> list[IsbnFact]:
     found: dict[str, IsbnFact] = {}
     for m in _ISBN_PREFIXED.finditer(text):
-        fact = check_isbn(m.group(1))
+        digits = re.sub(r"[^\dXx]", "", m.group(1)).upper()
+        # the match may run on into a following number ("ISBN 7-107-12345-X 1998"): try both lengths
+        candidates = [check_isbn(digits[:13]), check_isbn(digits[:10])] if len(digits) > 10 else [check_isbn(digits)]
+        fact = next((c for c in candidates if c.valid), candidates[0])
         found.setdefault(fact.isbn, fact)
     for m in _ISBN_BARE.finditer(text):
         fact = check_isbn(m.group(0))
@@ -91,7 +94,8 @@ def find_publishers(text: str) -> list[str]:
         if before is None:
             continue
         name = _LEADING_NOISE.sub("", before.group(0) + m.group(0))
-        if len(name) >= 4:  # "出版社" alone or "某出版社" is not a name
+        # "出版社" alone, "某出版社" and form labels ("刊物名称或出版社") are not names
+        if len(name) >= 4 and not any(word in name for word in ("名称", "或", "某")):
             names.setdefault(name, None)
     for pattern in (_PUBLISHER_EN, _PUBLISHER_EN_KNOWN):
         for m in pattern.finditer(text):

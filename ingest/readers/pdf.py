@@ -19,8 +19,6 @@ from ..limits import IngestLimits
 from ..normalize import is_usable
 from ..parsed import Parsed, ParsedPage
 
-_TEXT_OBJECT = pdfium_c.FPDF_PAGEOBJ_TEXT
-
 
 def _open_error(exc: Exception, data: bytes) -> IngestError:
     message = str(exc)
@@ -77,9 +75,25 @@ class _Plumber:
                 pass
 
 
-def _has_marks(page: pdfium.PdfPage) -> bool:
-    """Anything drawn at all (images, paths, glyphs): worth OCR when the text layer is useless."""
-    return pdfium_c.FPDFPage_CountObjects(page.raw) > 0
+_OUTLINED_TEXT_PATHS = 20  # text converted to curves (some OFD/print exports) draws one path per glyph
+
+
+def _worth_ocr(page: pdfium.PdfPage) -> bool:
+    """Does a page without usable text show something OCR could read?
+
+    Images (also inside form XObjects), glyphs whose codes did not map to text, or many paths (outlined
+    text). A page holding only a rule or a table frame is blank, not unreadable: OCR would cost seconds
+    and then send a reviewer to look at nothing.
+    """
+    paths = 0
+    for obj in page.get_objects(max_depth=4):
+        if obj.type in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            return True
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+            if paths >= _OUTLINED_TEXT_PATHS:
+                return True
+    return False
 
 
 def read_pdf(data: bytes, limits: IngestLimits) -> Parsed:
@@ -110,7 +124,7 @@ def read_pdf(data: bytes, limits: IngestLimits) -> Parsed:
                 alt = plumber.text(index)
                 if is_usable(alt):
                     pages.append(ParsedPage(number, alt, "fallback"))
-                elif _has_marks(page):
+                elif _worth_ocr(page):
                     pages.append(ParsedPage(number, "", "ocr_needed"))
                 else:
                     pages.append(ParsedPage(number, "", "text"))  # a blank page

@@ -95,3 +95,8 @@ def test_self_compiled_without_isbn_or_cip(text_pdf):
     doc = extract_document(text_pdf, "a.pdf")
     assert doc.facts.origin_guess == "self_compiled"
     assert doc.facts.isbns == [] and not doc.facts.has_cip
+
+
+def test_prefixed_isbn10_followed_by_other_digits():
+    facts = find_isbns("ISBN 0-306-40615-2 19 页")
+    assert [(f.isbn, f.valid) for f in facts] == [("0306406152", True)]

@@ -138,3 +138,27 @@ def test_docx_text_box_is_read_once():
     text = extract_document(buf.getvalue(), "box.docx").pages[0].text
     assert text.count("文本框里的课程口号") == 1
     assert text.index("正文段落") < text.index("文本框里的课程口号")
+
+
+def test_page_with_only_a_rule_is_blank_not_unreadable():
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.line(50, 400, 500, 400)
+    c.rect(50, 100, 400, 200)
+    c.showPage()
+    c.save()
+    doc = extract_document(buf.getvalue(), "frame.pdf")  # OCR on: it must not be needed
+    assert [p.method for p in doc.pages] == ["text"]
+    assert doc.facts.unreadable_pages == [] and doc.warnings == []
+
+
+def test_fallback_engine_reads_pages_pdfium_cannot(text_pdf, monkeypatch):
+    # Simulate pdfium returning unmapped glyph codes for every page: pdfminer's reading must be used.
+    import pypdfium2 as pdfium
+
+    monkeypatch.setattr(pdfium.PdfTextPage, "get_text_bounded", lambda self, *a, **k: "(cid:12)(cid:34)(cid:56)")
+    doc = extract_document(text_pdf, "a.pdf", limits=IngestLimits(isolate=False, ocr=False))
+    assert {p.method for p in doc.pages} == {"fallback"}
+    assert "第2页" in doc.pages[1].text
