@@ -17,11 +17,11 @@ from .sniff import kind_of, mismatch_warning
 Progress = Callable[[int, int, str], None]
 
 
-def _parse(kind: str, data: bytes, limits: IngestLimits) -> Parsed:
+def _parse(kind: str, data: bytes, limits: IngestLimits, report: Callable[[int, int], None] | None = None) -> Parsed:
     if kind == "pdf":
         from .readers.pdf import read_pdf
 
-        return read_pdf(data, limits)
+        return read_pdf(data, limits, report)
     if kind == "docx":
         from .readers.docx import read_docx
 
@@ -119,11 +119,16 @@ def extract_document(data: bytes, filename: str, *, limits: IngestLimits | None 
     started = time.monotonic()
     deadline = started + limits.time_limit_s
     kind = kind_of(data, filename, limits)
+    page_progress = None
     if progress:
         progress(0, 1, "正在读取文件 / Reading the file")
+
+        def page_progress(done: int, total: int) -> None:
+            progress(done, total, f"正在提取文字：第 {done}/{total} 页 / Extracting text: page {done} of {total}")
+
     parsed = isolation.run(_parse, (kind, data, limits), isolate=limits.isolate,
                            timeout_s=min(limits.parse_time_limit_s, deadline - time.monotonic()),
-                           memory_limit_mb=limits.memory_limit_mb)
+                           memory_limit_mb=limits.memory_limit_mb, progress=page_progress)
     warning = mismatch_warning(kind, filename)
     if warning:
         parsed.warnings.insert(0, warning)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -96,7 +97,7 @@ def _worth_ocr(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def read_pdf(data: bytes, limits: IngestLimits) -> Parsed:
+def read_pdf(data: bytes, limits: IngestLimits, report: Callable[[int, int], None] | None = None) -> Parsed:
     pdf = open_pdf(data)
     plumber = _Plumber(data)
     warnings: list[str] = []
@@ -109,6 +110,8 @@ def read_pdf(data: bytes, limits: IngestLimits) -> Parsed:
             raise IngestError.of("too_many_pages", pages=count, limit=limits.max_pages)
         for index in range(count):
             number = index + 1
+            if report is not None:
+                report(index, count)
             try:
                 page = pdf[index]
             except (pdfium.PdfiumError, OSError):
@@ -132,6 +135,8 @@ def read_pdf(data: bytes, limits: IngestLimits) -> Parsed:
                 pages.append(ParsedPage(number, "", "unreadable"))
             finally:
                 page.close()
+        if report is not None:
+            report(count, count)
     finally:
         plumber.close()
         pdf.close()

@@ -162,3 +162,11 @@ def test_fallback_engine_reads_pages_pdfium_cannot(text_pdf, monkeypatch):
     doc = extract_document(text_pdf, "a.pdf", limits=IngestLimits(isolate=False, ocr=False))
     assert {p.method for p in doc.pages} == {"fallback"}
     assert "第2页" in doc.pages[1].text
+
+
+def test_page_progress_crosses_the_process_boundary(text_pdf):
+    calls: list[tuple[int, int, str]] = []
+    extract_document(text_pdf, "a.pdf", progress=lambda done, total, message: calls.append((done, total, message)))
+    extracting = [(d, t) for d, t, m in calls if "Extracting" in m]
+    assert extracting[0] == (0, 5) and extracting[-1] == (5, 5)
+    assert calls[-1][:2] == (1, 1)
