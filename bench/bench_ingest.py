@@ -34,7 +34,7 @@ LINES = [
 ]
 
 
-def make_pdf(pages: int) -> bytes:
+def make_pdf(pages: int, lines: int = 32) -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -45,10 +45,9 @@ def make_pdf(pages: int) -> bytes:
     for n in range(1, pages + 1):
         c.setFont("STSong-Light", 11)
         y = 790
-        for repeat in range(4):  # ~32 lines, ~1,200 characters a page: a dense handout
-            for line in LINES:
-                c.drawString(40, y, line.format(n=n))
-                y -= 23
+        for i in range(lines):  # 32 lines ~ 1,200 characters: a dense handout; 4 lines: a slide
+            c.drawString(40, y, LINES[i % len(LINES)].format(n=n))
+            y -= 23
         c.showPage()
     c.save()
     return buf.getvalue()
@@ -116,16 +115,17 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="+", default=[100, 2000])
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--plumber-sample", type=int, default=30)
+    parser.add_argument("--lines", type=int, nargs="+", default=[32, 4], help="text lines a page (density)")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}; median of {args.repeat} runs; each run in a fresh interpreter")
     header = (f"{'pages':>6} {'engine':<18} {'seconds':>8} {'pages/s':>9} {'ratio':>6} "
               f"{'peak RSS MB':>12} {'child RSS MB':>13}")
     with tempfile.TemporaryDirectory() as tmp:
-        for pages in args.pages:
+        for lines, pages in [(lines, pages) for lines in args.lines for pages in args.pages]:
             start = time.perf_counter()
-            path = Path(tmp) / f"zh_{pages}.pdf"
-            path.write_bytes(make_pdf(pages))
-            print(f"\ngenerated {pages}-page PDF ({path.stat().st_size / 2**20:.1f} MB) "
+            path = Path(tmp) / f"zh_{pages}_{lines}.pdf"
+            path.write_bytes(make_pdf(pages, lines))
+            print(f"\ngenerated {pages}-page PDF, {lines} lines a page ({path.stat().st_size / 2**20:.1f} MB) "
                   f"in {time.perf_counter() - start:.1f} s")
             print(header)
             results = {}
