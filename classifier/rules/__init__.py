@@ -1,0 +1,1 @@
+"""Rule checks that need no model: timetable limits and content red flags."""
