@@ -136,3 +136,15 @@ def expert_agreement(items: Sequence[PanelVotes]) -> list[ExpertAgreement]:
 
 def agreement_report(items: Sequence[PanelVotes]) -> AgreementReport:
     return AgreementReport(committee_agreement(items), expert_agreement(items))
+
+
+def panel_votes_from_submission(detail) -> list[PanelVotes]:  # noqa: ANN001 - a SubmissionDetail view
+    """One PanelVotes per decided round of a submission's detail view (verdicts as the chair sees them)."""
+    overturned = {a.decision_id: a.ruling.new_outcome for a in getattr(detail, "appeals", []) or []
+                  if a.ruling is not None and a.ruling.outcome == "overturned" and a.ruling.new_outcome}
+    out = []
+    for decision in getattr(detail, "decisions", []) or []:
+        votes = {v.expert_id: v.outcome for v in getattr(detail, "verdicts", []) or [] if v.round == decision.round}
+        # The final decision is the arbitration's when it overturned the committee's.
+        out.append(PanelVotes(detail.id, votes, overturned.get(decision.id, decision.outcome)))
+    return out

@@ -241,3 +241,41 @@ def ruling_letter_pdf(data: RulingLetterData) -> bytes:
         return out
 
     return _build("仲裁决定书", story, f"{data.letter_no} {data.class_name}")
+
+
+def decision_letter_no(decision_id: int, decided_on: date) -> str:
+    return f"审查决字〔{decided_on.year}〕第{decision_id}号"
+
+
+def ruling_letter_no(appeal_id: int, ruled_on: date) -> str:
+    return f"仲裁决字〔{ruled_on.year}〕第{appeal_id}号"
+
+
+def decision_letter_from_views(detail, decision, *, committee_name: str) -> DecisionLetterData:  # noqa: ANN001
+    """Letter data from a SubmissionDetail and one of its DecisionView (as the services return them)."""
+    from workflows.reports import materials_from_submission
+
+    decided_on = decision.decided_at.date()
+    rows = [r for r in materials_from_submission(detail) if r.reviewed_on == decided_on]
+    materials = tuple(MaterialLine(r.title, r.origin, r.problems) for r in rows)
+    reasons = tuple(line.strip() for line in (decision.reason or "").splitlines() if line.strip())
+    return DecisionLetterData(
+        letter_no=decision_letter_no(decision.id, decided_on), committee_name=committee_name,
+        institution_name=detail.institution_name, submission_id=detail.id, class_name=detail.class_name,
+        declared_category=detail.declared_category, decided_category=decision.category, outcome=decision.outcome,
+        reasons=reasons, decided_on=decided_on, required_changes=decision.conditions or "", materials=materials,
+        chair_name=decision.chair_name, appeal_deadline=decision.appeal_deadline)
+
+
+def ruling_letter_from_views(appeal, *, arbitration_body: str) -> RulingLetterData:  # noqa: ANN001 - AppealView
+    """Letter data from an AppealView that carries its decision and ruling."""
+    if appeal.ruling is None or appeal.decision is None:
+        raise ValueError("the appeal has no ruling yet")
+    ruled_on = appeal.ruling.ruled_at.date()
+    return RulingLetterData(
+        letter_no=ruling_letter_no(appeal.id, ruled_on), arbitration_body=arbitration_body,
+        institution_name=appeal.institution_name, submission_id=appeal.submission_id, class_name=appeal.class_name,
+        original_letter_no=decision_letter_no(appeal.decision.id, appeal.decision.decided_at.date()),
+        original_outcome=appeal.decision.outcome, appeal_reasons=appeal.reasons, ruling=appeal.ruling.outcome,
+        reasoning=appeal.ruling.reason, ruled_on=ruled_on, new_outcome=appeal.ruling.new_outcome,
+        arbitrators=tuple(name for _, name in appeal.panel))

@@ -181,3 +181,53 @@ def report_xlsx(report: PeriodReport) -> bytes:
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+# Problems a report counts: what the experts confirmed (verdict reason codes), never bare screening cues.
+OVERSEAS_CODES = frozenset({"overseas_curriculum"})
+
+
+def _reason_zh(code: str) -> str:
+    from workflows.reason_codes import REASON_CODES
+
+    rc = REASON_CODES.get(code)
+    return rc.zh if rc else code
+
+
+def _foreign_isbn(facts: dict | None) -> bool:
+    return any(bool(i.get("foreign")) for i in ((facts or {}).get("isbns") or []) if isinstance(i, dict))
+
+
+def materials_from_submission(detail) -> list[ReviewedMaterial]:  # noqa: ANN001 - a SubmissionDetail view
+    """Report rows from one submission's detail view (as `submissions.get_submission` returns it).
+
+    Each decided round yields one row per material, dated by its decision. A material's problems are the
+    reason codes of that round's verdicts whose evidence names the material's file; codes cited without
+    file evidence apply to every material when the decision was not a plain approval. Overseas means an
+    expert cited `overseas_curriculum` for it, or the material carries a foreign ISBN.
+    """
+    rows: list[ReviewedMaterial] = []
+    materials = list(getattr(detail, "materials", []) or [])
+    for decision in getattr(detail, "decisions", []) or []:
+        verdicts = [v for v in getattr(detail, "verdicts", []) or [] if v.round == decision.round]
+        general: set[str] = set()
+        by_file: dict[str, set[str]] = {}
+        for v in verdicts:
+            files = {e.get("filename") for e in (v.evidence or []) if isinstance(e, dict) and e.get("filename")}
+            for code in v.reason_codes or []:
+                if files:
+                    for f in files:
+                        by_file.setdefault(f, set()).add(code)
+                else:
+                    general.add(code)
+        if decision.outcome == "approved":
+            general = set()
+        for m in materials:
+            codes = sorted(by_file.get(m.filename, set()) | general)
+            rows.append(ReviewedMaterial(
+                material_id=m.id, title=m.filename, submission_id=detail.id, institution_id=detail.institution_id,
+                institution_name=detail.institution_name, reviewed_on=decision.decided_at.date(), origin=m.origin,
+                subject=getattr(detail, "declared_subject", None) or None, district=getattr(detail, "district", None),
+                problems=tuple(_reason_zh(c) for c in codes),
+                overseas=bool(OVERSEAS_CODES & set(codes)) or _foreign_isbn(getattr(m, "facts", None))))
+    return rows

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from ui.components.feedback import act, failed, flash
+from ui.components.feedback import act, failed, flash, run_service
 from ui.components.formatting import fmt_weekday_date
 from ui.context import UIContext
 
@@ -16,15 +16,29 @@ def _today(ui: UIContext) -> date:
     return clock().date() if callable(clock) else date.today()
 
 
+def _decode(data: bytes) -> str | None:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def render(ui: UIContext) -> None:
-    from workflows.services import holidays
+    from workflows.services import settings
 
     st.title(ui.t("节假日表", "Holiday table"))
-    st.caption(ui.t("工作日计算以此表为准：法定节假日不计入工作日，调休上班日计入。",
-                    "Working days follow this table: public holidays are days off, adjusted working weekends count."))
-    this_year = _today(ui).year
-    year = st.number_input(ui.t("年份", "Year"), min_value=2000, max_value=2100, value=this_year, step=1, key="hol_year")
-    rows = act(ui, holidays.list_holidays, year=int(year))
+    st.caption(ui.t("工作日以此表为准（法定节假日放假、调休上班）；表中没有的年份使用 chinese_calendar 内置的国务院安排，"
+                    "两者都没有时按周一至周五计算并提示。",
+                    "Working days follow this table first, then the State Council schedule in chinese_calendar, "
+                    "else Monday to Friday with a warning."))
+    year = int(st.number_input(ui.t("年份", "Year"), min_value=2000, max_value=2100, value=_today(ui).year, step=1,
+                               key="hol_year"))
+    warning = run_service(ui, settings.calendar_warning, ui.services, year=year, show_error=False)
+    if warning and not failed(warning):
+        st.warning(warning)
+    rows = act(ui, settings.list_holidays, year=year)
     if failed(rows):
         return
     rows = list(rows)
@@ -35,28 +49,26 @@ def render(ui: UIContext) -> None:
             ui.t("名称", "Name"): r.name,
             ui.t("来源", "Source"): r.source,
         } for r in rows], hide_index=True, width="stretch")
-        st.caption(ui.t(f"共 {len(rows)} 条记录。", f"{len(rows)} entries."))
+        st.caption(ui.t(f"{year} 年共 {len(rows)} 条记录。", f"{len(rows)} entries in {year}."))
     else:
-        st.warning(ui.t(f"{int(year)} 年尚无节假日记录：工作日将只按周末计算。请导入。",
-                        f"No entries for {int(year)}: working days count weekends only. Import them."))
+        st.info(ui.t(f"节假日表中尚无 {year} 年的记录。", f"No entry for {year} in the table."))
+
     st.subheader(ui.t("导入", "Import"))
-    c1, c2 = st.columns(2)
-    with c1:
-        st.markdown(ui.t("**从 chinesecalendar 数据导入**", "**From the chinesecalendar data**"))
-        st.caption(ui.t("使用已安装的 chinesecalendar 包所含的国务院办公厅节假日安排。",
-                        "Uses the State Council schedule shipped in the installed chinesecalendar package."))
-        if st.button(ui.t(f"导入 {int(year)} 年", f"Import {int(year)}"), key="hol_import_lib"):
-            done = act(ui, holidays.import_from_calendar, year=int(year))
-            if not failed(done):
-                flash(ui.t(f"已导入 {done} 条记录。", f"{done} entries imported."))
-                st.rerun()
-    with c2:
-        st.markdown(ui.t("**从 CSV 文件导入**", "**From a CSV file**"))
-        st.caption(ui.t("每行：日期,是否上班(0/1),名称，例如 2026-10-01,0,国庆节",
-                        "One line each: date,is_workday(0/1),name, e.g. 2026-10-01,0,National Day"))
-        upload = st.file_uploader(ui.t("选择 CSV 文件", "Choose a CSV file"), type=["csv", "txt"], key="hol_csv")
-        if upload is not None and st.button(ui.t("导入文件", "Import the file"), key="hol_import_csv"):
-            done = act(ui, holidays.import_csv, data=upload.getvalue(), filename=upload.name)
-            if not failed(done):
-                flash(ui.t(f"已导入 {done} 条记录。", f"{done} entries imported."))
-                st.rerun()
+    st.caption(ui.t("文本或 CSV 文件，每行：日期,holiday|workday[,名称]（也可写 休/班），例如 2026-10-01,holiday,国庆节；"
+                    "以 # 开头的行忽略。已有日期将被覆盖。",
+                    "Text or CSV, one line each: date,holiday|workday[,name], e.g. 2026-10-01,holiday,National Day; "
+                    "lines starting with # are ignored. Existing days are replaced."))
+    upload = st.file_uploader(ui.t("选择文件", "Choose a file"), type=["csv", "txt"], key="hol_file")
+    source = st.text_input(ui.t("来源（如国务院办公厅通知文号）", "Source (e.g. the State Council notice)"), key="hol_source")
+    if st.button(ui.t("导入", "Import"), type="primary", key="hol_import"):
+        if upload is None:
+            st.error(ui.t("请先选择文件。", "Choose a file first."))
+            return
+        text = _decode(upload.getvalue())
+        if text is None:
+            st.error(ui.t("文件编码无法识别，请保存为 UTF-8 后重试。", "Unknown text encoding; save it as UTF-8."))
+            return
+        done = act(ui, settings.import_holidays, text=text, source=source.strip() or upload.name)
+        if not failed(done):
+            flash(ui.t(f"已导入 {done} 条记录。", f"{done} entries imported."))
+            st.rerun()
