@@ -101,12 +101,16 @@ def _ocr_pages(kind: str, data: bytes, parsed: Parsed, limits: IngestLimits, dea
         try:
             image = isolation.run(_page_image, (kind, data, number, limits), isolate=limits.isolate,
                                   timeout_s=min(remaining, 60.0), memory_limit_mb=limits.memory_limit_mb)
-            results[number] = recognise(image)
         except IngestError as exc:
             if kind == "image":
                 raise
             parsed.warnings.append(f"第 {number} 页无法渲染：{exc.message_zh} / Page {number}: {exc.message_en}")
-            results[number] = ""
+            continue
+        try:
+            results[number] = recognise(image)
+        except Exception as exc:  # a broken OCR install must not fail the upload: pages go to manual reading
+            parsed.warnings.append(f"文字识别（OCR）不可用，相关页面需人工查看 / OCR failed ({type(exc).__name__}: {exc})"[:300])
+            break
     if progress:
         progress(len(todo), len(todo), "文字识别完成 / OCR done")
     return results
@@ -144,7 +148,7 @@ def extract_document(data: bytes, filename: str, *, limits: IngestLimits | None 
         pages.append(Page(p.number, analysis_form(display), display, method))
 
     unreadable = [p.number for p in pages if p.method == "unreadable"]
-    ocr_failed = [n for n in unreadable if n in ocr_text]
+    ocr_failed = [n for n in unreadable if ocr_text.get(n) == ""]  # OCR ran and read nothing
     if ocr_failed:
         parsed.warnings.append(
             f"第 {', '.join(map(str, ocr_failed))} 页没有文字层且未能识别，需人工查看 / "

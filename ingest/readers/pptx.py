@@ -36,9 +36,12 @@ def read_pptx(data: bytes, limits: IngestLimits) -> Parsed:
         raise IngestError.of("too_many_pages", pages=len(slides), limit=limits.max_pages)
     pages: list[ParsedPage] = []
     warnings: list[str] = []
+    picture_only: list[int] = []
     for number, slide in enumerate(slides, start=1):
         try:
             lines = [line for shape in _ordered(slide.shapes) for line in _shape_lines(shape)]
+            if not lines and any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in slide.shapes):
+                picture_only.append(number)
             if slide.has_notes_slide:
                 notes = slide.notes_slide.notes_text_frame
                 if notes is not None and notes.text.strip():
@@ -47,4 +50,8 @@ def read_pptx(data: bytes, limits: IngestLimits) -> Parsed:
         except Exception as exc:  # one broken slide must not lose the others
             pages.append(ParsedPage(number, "", "unreadable"))
             warnings.append(f"第 {number} 页无法读取（{type(exc).__name__}） / Slide {number} unreadable")
+    if picture_only:
+        listed = ", ".join(map(str, picture_only))
+        warnings.append(f"第 {listed} 页只有图片，图片中的文字未识别 / Slide(s) {listed} hold only pictures; "
+                        "text inside pictures was not read")
     return Parsed("pptx", pages, warnings)

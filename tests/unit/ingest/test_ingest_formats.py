@@ -170,3 +170,16 @@ def test_page_progress_crosses_the_process_boundary(text_pdf):
     extracting = [(d, t) for d, t, m in calls if "Extracting" in m]
     assert extracting[0] == (0, 5) and extracting[-1] == (5, 5)
     assert calls[-1][:2] == (1, 1)
+
+
+def test_pptx_picture_only_slide_is_named_in_warnings(ocr_png):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_picture(io.BytesIO(ocr_png), Inches(1), Inches(1))
+    buf = io.BytesIO()
+    prs.save(buf)
+    doc = extract_document(buf.getvalue(), "pics.pptx")
+    assert doc.pages[0].text == ""
+    assert any("第 1 页只有图片" in w for w in doc.warnings)

@@ -71,3 +71,16 @@ def test_whole_file_time_limit_covers_the_parse(text_pdf):
     with pytest.raises(IngestError) as info:
         extract_document(text_pdf, "a.pdf", limits=IngestLimits(time_limit_s=0.0))
     assert info.value.code == "timeout"
+
+
+def test_a_broken_ocr_engine_sends_pages_to_manual_reading(image_only_pdf, monkeypatch):
+    import ingest.ocr
+
+    def broken(image):
+        raise RuntimeError("onnxruntime is not installed")
+
+    monkeypatch.setattr(ingest.ocr, "recognise", broken)
+    doc = extract_document(image_only_pdf, "scan.pdf")
+    assert [p.method for p in doc.pages] == ["text", "unreadable", "text"]
+    assert any("OCR" in w and "onnxruntime" in w for w in doc.warnings)
+    assert not any("OCR read nothing" in w for w in doc.warnings)
