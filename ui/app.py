@@ -55,8 +55,8 @@ def _optional_service(module: str, name: str) -> Any:
 
 
 def _now(services: Any) -> datetime:
-    clock = getattr(services, "clock", None)
-    return clock() if callable(clock) else datetime.now()
+    now = getattr(services, "now", None)  # ServiceContext.now(): naive UTC from the context's clock
+    return now() if callable(now) else datetime.now()
 
 
 def _user_roles(user: Any) -> list[str]:

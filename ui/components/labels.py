@@ -4,48 +4,21 @@ from __future__ import annotations
 
 from ui.context import UIContext
 
-STATES: dict[str, tuple[str, str]] = {
-    "draft": ("草稿", "draft"),
-    "submitted": ("已提交", "submitted"),
-    "screened": ("已初筛", "screened"),
-    "in_review": ("专家审查中", "in review"),
-    "decided": ("已作出决定", "decided"),
-    "revision": ("修改中", "in revision"),
-    "appealed": ("已申诉", "appealed"),
-    "in_arbitration": ("仲裁中", "in arbitration"),
-    "final": ("已终结", "final"),
-}
+from workflows import vocab as _vocab
 
-OUTCOMES: dict[str, tuple[str, str]] = {
-    "approved": ("通过", "approved"),
-    "approved_with_changes": ("修改后通过", "approved with changes"),
-    "rejected": ("不通过", "rejected"),
-    "reclassified": ("重新认定类别", "reclassified"),
-    "upheld": ("维持原决定", "upheld"),
-    "overturned": ("撤销原决定", "overturned"),
-    "referred_upward": ("提请上级教育行政部门认定", "referred upward"),
-}
-
-CATEGORIES: dict[str, tuple[str, str]] = {
-    "subject": ("学科类", "subject"),
-    "non_subject": ("非学科类", "non-subject"),
-    "uncertain": ("不确定（提请专家判断）", "uncertain (refer to experts)"),
-}
-
-MODES: dict[str, tuple[str, str]] = {"online": ("线上", "online"), "offline": ("线下", "offline")}
-
-AUDIENCES: dict[str, tuple[str, str]] = {
-    "preschool": ("学龄前", "preschool"),
-    "primary": ("小学", "primary"),
-    "junior": ("初中", "junior secondary"),
-    "senior": ("高中", "senior secondary"),
-}
-
-ORIGINS: dict[str, tuple[str, str]] = {
-    "published": ("正式出版", "published"),
-    "self_compiled": ("自编", "self-compiled"),
-    "imported": ("引进", "imported"),
-}
+# Codes stored by the services carry their labels in workflows.vocab; the UI only picks the language.
+STATES: dict[str, tuple[str, str]] = dict(_vocab.STATES)
+OUTCOMES: dict[str, tuple[str, str]] = {**_vocab.DECISION_OUTCOMES, **_vocab.RULING_OUTCOMES}
+CATEGORIES: dict[str, tuple[str, str]] = {**_vocab.CATEGORIES, "uncertain": ("不确定（提请专家判断）", "uncertain (refer to experts)")}
+MODES: dict[str, tuple[str, str]] = dict(_vocab.MODES)
+AUDIENCES: dict[str, tuple[str, str]] = dict(_vocab.AUDIENCES)
+ORIGINS: dict[str, tuple[str, str]] = dict(_vocab.ORIGINS)
+MATERIAL_KINDS: dict[str, tuple[str, str]] = dict(_vocab.MATERIAL_KINDS)
+PERSON_ROLES: dict[str, tuple[str, str]] = dict(_vocab.PERSON_ROLES)
+EXTRACTION_STATUSES: dict[str, tuple[str, str]] = dict(_vocab.EXTRACTION_STATUSES)
+ASSIGNMENT_STATUSES: dict[str, tuple[str, str]] = dict(_vocab.ASSIGNMENT_STATUSES)
+CONFLICT_KINDS: dict[str, tuple[str, str]] = dict(_vocab.CONFLICT_KINDS)
+ROLE_NAMES: dict[str, tuple[str, str]] = dict(_vocab.ROLES)
 
 FINDING_KINDS: dict[str, tuple[str, str]] = {
     "subject_cue": ("学科类线索", "subject cue"),
@@ -77,13 +50,6 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
     "评价": ("评价", "evaluation"),
 }
 
-ROLE_NAMES: dict[str, tuple[str, str]] = {
-    "institution": ("机构填报员", "institution"),
-    "expert": ("审查专家", "expert"),
-    "chair": ("委员会主任/秘书", "chair"),
-    "arbitrator": ("仲裁委员", "arbitrator"),
-    "admin": ("系统管理员", "administrator"),
-}
 
 
 def label(ui: UIContext, table: dict[str, tuple[str, str]], code: str | None) -> str:

@@ -10,13 +10,13 @@ import streamlit as st
 
 from ui.context import UIContext
 
-ROLES = ("author", "reviewer")
+ROLES = ("author", "internal_reviewer")
 
 
 @dataclass(frozen=True)
 class Person:
     name: str
-    role: str  # "author" | "reviewer"
+    role: str  # "author" | "internal_reviewer"
     certificate_no: str
     years_experience: int | None
 
@@ -60,7 +60,9 @@ def people_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> list[
              for o in initial],
             columns=["name", "role", "certificate_no", "years_experience"],
         ).astype({"name": "object", "role": "object", "certificate_no": "object", "years_experience": "Int64"})
-    role_names = {"author": ui.t("编写者", "author"), "reviewer": ui.t("内部审核人", "internal reviewer")}
+    from ui.components.labels import PERSON_ROLES, label
+
+    role_names = {r: label(ui, PERSON_ROLES, r) for r in ROLES}
     edited = st.data_editor(
         st.session_state[base_key],
         key=key,

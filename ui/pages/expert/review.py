@@ -12,10 +12,11 @@ import streamlit as st
 from ui.components.evidence import material_viewer
 from ui.components.feedback import act, failed, flash, run_service
 from ui.components.formatting import fmt_datetime, fmt_working_days
-from ui.components.labels import AUDIENCES, CATEGORIES, FINDING_KINDS, MODES, OUTCOMES, label
+from ui.components.labels import AUDIENCES, CATEGORIES, FINDING_KINDS, MODES, OUTCOMES, PERSON_ROLES, label
 from ui.components.screening import finding_rows, screening_summary
 from ui.context import UIContext
 from ui.pages.expert.queue import SELECTED
+from ui.pages.institution.edit import grade_name
 
 VERDICT_OUTCOMES = ["approved", "approved_with_changes", "rejected", "reclassified"]
 
@@ -24,18 +25,34 @@ def render(ui: UIContext) -> None:
     from workflows.services import reviews
 
     st.title(ui.t("材料审查", "Review"))
+    linked = st.query_params.get("submission")
+    if linked:  # a deep link (e.g. from a notice): the service decides whether this expert may open it
+        if not str(linked).isdigit():
+            st.error(ui.t("链接中的申报编号无效。", "The submission number in the link is invalid."))
+            return
+        package = act(ui, reviews.review_package, submission_id=int(linked))
+        if failed(package):
+            return
+        st.session_state[SELECTED] = st.session_state["review_pick"] = package.assignment.id
+        st.query_params.clear()
     rows = act(ui, reviews.my_assignments)
     if failed(rows):
         return
     if not rows:
         st.info(ui.t("您目前没有分配的审查任务。", "You have no assignment."))
         return
+    rows = [r for r in rows if r.status != "closed"]
+    if not rows:
+        st.info(ui.t("您目前没有分配的审查任务。", "You have no assignment."))
+        return
     ids = [r.id for r in rows]
-    current = st.session_state.get(SELECTED)
-    chosen = st.selectbox(ui.t("审查任务", "Assignment"), ids, index=ids.index(current) if current in ids else 0,
+    if st.session_state.get("review_pick") not in ids:
+        current = st.session_state.get(SELECTED)
+        st.session_state["review_pick"] = current if current in ids else ids[0]
+    chosen = st.selectbox(ui.t("审查任务", "Assignment"), ids, key="review_pick",
                           format_func=lambda i: next(f"#{r.submission_id} {r.class_name}"
-                                                     + ("" if r.status == "open" else f"（{ui.t('已完成', 'done')}）")
-                                                     for r in rows if r.id == i), key="review_pick")
+                                                     + ("" if r.status == "open" else f"（{ui.t('已提交意见', 'verdict given')}）")
+                                                     for r in rows if r.id == i))
     st.session_state[SELECTED] = chosen
     assignment = next(r for r in rows if r.id == chosen)
     package = act(ui, reviews.review_package, submission_id=assignment.submission_id)
@@ -50,7 +67,7 @@ def render(ui: UIContext) -> None:
     with tab_verdict:
         _verdict_form(ui, package, assignment)
     with tab_others:
-        _others(ui, assignment)
+        _others(ui, package)
 
 
 def _course(ui: UIContext, package: Any, assignment: Any) -> None:
@@ -60,7 +77,7 @@ def _course(ui: UIContext, package: Any, assignment: Any) -> None:
         getattr(s, "institution_name", "") or "",
         ui.t(f"申报：{label(ui, CATEGORIES, s.declared_category)} {s.declared_subject or ''}",
              f"declared: {label(ui, CATEGORIES, s.declared_category)} {s.declared_subject or ''}"),
-        ui.t(f"年级 {s.target_grade}", f"grade {s.target_grade}"),
+        grade_name(ui, s.target_grade),
         label(ui, MODES, s.mode), label(ui, AUDIENCES, s.audience),
         fmt_working_days(ui, assignment.working_days_left),
     ]))
@@ -73,10 +90,13 @@ def _course(ui: UIContext, package: Any, assignment: Any) -> None:
         people = list(getattr(s, "people", []) or [])
         if people:
             st.dataframe([{ui.t("姓名", "Name"): _g(p, "name"),
-                           ui.t("身份", "Role"): ui.t("编写者", "author") if _g(p, "role") == "author" else ui.t("内部审核人", "reviewer"),
+                           ui.t("身份", "Role"): label(ui, PERSON_ROLES, _g(p, "role")),
+                           ui.t("从业年限", "Years"): _g(p, "years_experience") if _g(p, "years_experience") is not None else "—",
                            ui.t("资格证书编号", "Certificate"): _g(p, "certificate_no") or "—"} for p in people],
                          hide_index=True, width="stretch")
-        cf = list(getattr(package, "course_findings", []) or [])
+        whole = package.screening.result if package.screening is not None else {}
+        cf = [f for f in (whole.get("findings") or []) if str(f.get("kind", "")).startswith("timetable_")
+              or f.get("kind", "").startswith("preschool_")]
         if cf:
             st.markdown(ui.t("**课程与课表问题**", "**Course and timetable findings**"))
             st.dataframe(finding_rows(ui, cf), hide_index=True, width="stretch")
@@ -97,35 +117,29 @@ def _materials(ui: UIContext, package: Any) -> None:
     mid = st.radio(ui.t("材料", "Material"), mids, horizontal=True,
                    format_func=lambda i: next(m.filename for m in mats if m.id == i), key=f"review_mat_{package.submission.id}")
     m = next(x for x in mats if x.id == mid)
+    if m.status != "ready":
+        st.warning(ui.t(f"该材料尚未处理完毕或无法处理：{m.error or ''}", f"Not processed yet or unreadable: {m.error or ''}"))
     result = m.result or {}
-    findings = list((result.get("findings") if isinstance(result, dict) else getattr(result, "findings", [])) or [])
+    findings = list(result.get("findings") or [])
+    pages = run_service(ui, materials.material_pages, ui.services, actor_id=ui.user_id, material_id=m.id)
+    if failed(pages):
+        return
     pdf_bytes = None
-    if m.kind == "pdf":
+    if m.file_type == "pdf":
         data = run_service(ui, materials.material_bytes, ui.services, actor_id=ui.user_id, material_id=m.id)
         pdf_bytes = None if failed(data) else data
     left, right = st.columns([3, 2])
     with left:
-        material_viewer(ui, pages=list(m.pages or []), findings=findings, pdf_bytes=pdf_bytes, key=f"viewer_{m.id}")
+        material_viewer(ui, pages=[p.text for p in pages], findings=findings, pdf_bytes=pdf_bytes, key=f"viewer_{m.id}")
     with right:
         st.markdown("**" + ui.t("系统初筛（仅供参考，以专家判断为准）", "Screening (advice only; the experts decide)") + "**")
         screening_summary(ui, result, key=f"rv_{m.id}")
 
 
 def _reason_codes() -> list[tuple[str, str, str]]:
-    """(code, zh, en) from workflows.reason_codes, whatever container it uses."""
-    from workflows import reason_codes as rc
+    from workflows.reason_codes import REASON_CODES
 
-    items = getattr(rc, "REASON_CODES", None) or getattr(rc, "ALL", None) or {}
-    out = []
-    if isinstance(items, dict):
-        for code, v in items.items():
-            zh = _g(v, "zh") or _g(v, "label_zh") or (v[0] if isinstance(v, (tuple, list)) else str(v))
-            en = _g(v, "en") or _g(v, "label_en") or (v[1] if isinstance(v, (tuple, list)) and len(v) > 1 else zh)
-            out.append((code, zh, en))
-    else:
-        for v in items:
-            out.append((_g(v, "code"), _g(v, "label_zh") or _g(v, "zh"), _g(v, "label_en") or _g(v, "en")))
-    return out
+    return [(c.code, c.zh, c.en) for c in REASON_CODES.values()]
 
 
 def _verdict_form(ui: UIContext, package: Any, assignment: Any) -> None:
@@ -138,16 +152,12 @@ def _verdict_form(ui: UIContext, package: Any, assignment: Any) -> None:
         if mine.comment:
             st.write(mine.comment)
         return
-    if assignment.status != "open":
+    if package.assignment.status != "open":
         st.info(ui.t("该任务已不在您的待审列表中。", "This assignment is no longer open for you."))
         return
     codes = _reason_codes()
     code_names = {c: ui.t(zh, en) for c, zh, en in codes}
-    all_findings = []
-    for m in package.materials:
-        r = m.result or {}
-        for f in (r.get("findings") if isinstance(r, dict) else getattr(r, "findings", [])) or []:
-            all_findings.append((m.filename, f))
+    all_findings = [(m.filename, f) for m in package.materials for f in ((m.result or {}).get("findings") or [])]
     evidence_opts = list(range(len(all_findings)))
     key = f"verdict_{assignment.id}"
     with st.form(key, clear_on_submit=False):
@@ -180,28 +190,30 @@ def _evidence_label(ui: UIContext, filename: str, f: Any) -> str:
 
 
 def _evidence_payload(filename: str, f: Any) -> dict[str, Any]:
-    return {"filename": filename, "kind": _g(f, "kind"), "page": _g(f, "page"), "start": _g(f, "start"),
+    return {"material": filename, "kind": _g(f, "kind"), "page": _g(f, "page"), "start": _g(f, "start"),
             "end": _g(f, "end"), "text": _g(f, "text")}
 
 
-def _others(ui: UIContext, assignment: Any) -> None:
+def _others(ui: UIContext, package: Any) -> None:
     from workflows.services import reviews
 
-    verdicts = run_service(ui, reviews.list_verdicts, ui.services, actor_id=ui.user_id,
-                           submission_id=assignment.submission_id, show_error=False)
-    if failed(verdicts):
+    if package.my_verdict is None:
         st.info(ui.t("提交您自己的审查意见后，才能看到其他专家的意见（独立审查）。",
                      "Other experts' verdicts appear after you give yours (independent review)."))
         return
-    others = [v for v in verdicts if v.expert_id != ui.user_id]
+    verdicts = act(ui, reviews.list_verdicts, submission_id=package.submission.id)
+    if failed(verdicts):
+        return
+    others = [v for v in verdicts if v.expert_id != ui.user_id and v.round == package.my_verdict.round]
     if not others:
         st.caption(ui.t("其他专家尚未提交意见。", "No other verdict yet."))
         return
+    codes = {c: ui.t(zh, en) for c, zh, en in _reason_codes()}
     st.dataframe([{
         ui.t("专家", "Expert"): v.expert_name,
         ui.t("结论", "Outcome"): label(ui, OUTCOMES, v.outcome),
-        ui.t("类别", "Category"): label(ui, CATEGORIES, getattr(v, "category", None)),
-        ui.t("理由代码", "Reasons"): "、".join(v.reason_codes or []),
+        ui.t("类别", "Category"): label(ui, CATEGORIES, v.category),
+        ui.t("理由", "Reasons"): "、".join(codes.get(c, c) for c in v.reason_codes),
         ui.t("把握", "Confidence"): v.confidence,
         ui.t("意见", "Comment"): v.comment,
     } for v in others], hide_index=True, width="stretch")

@@ -1,4 +1,4 @@
-"""申诉: one appeal per decision, with reasons and files, while the window is open."""
+"""申诉: one appeal per decision, with reasons and files, while the window is open (days left shown)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ui.components.feedback import act, failed, flash
 from ui.components.formatting import fmt_date, fmt_days_left
 from ui.components.labels import OUTCOMES, STATES, label
 from ui.context import UIContext
-from ui.pages.institution.common import pick_submission
+from ui.pages.institution.common import days_until, pick_submission
 
 APPEAL_FILE_TYPES = ["pdf", "docx", "txt", "png", "jpg", "jpeg"]
 
@@ -27,25 +27,31 @@ def render(ui: UIContext) -> None:
     detail = act(ui, submissions.get_submission, submission_id=row.id)
     if failed(detail):
         return
-    decisions = list(getattr(detail, "decisions", []) or [])
-    if not decisions:
+    if not detail.decisions:
         st.info(ui.t("该课程尚无审查决定。", "No decision yet."))
         return
-    d = decisions[-1]
+    d = detail.decisions[-1]
     st.markdown(ui.t(f"针对 {fmt_date(ui, d.decided_at)} 作出的决定：**{label(ui, OUTCOMES, d.outcome)}**",
                      f"Against the decision of {fmt_date(ui, d.decided_at)}: **{label(ui, OUTCOMES, d.outcome)}**"))
-    appeal = getattr(detail, "appeal", None)
+    appeal = next((a for a in detail.appeals if a.decision_id == d.id), None)
     if appeal is not None:
         st.info(ui.t(f"已于 {fmt_date(ui, appeal.filed_at)} 提出申诉，当前状态：{label(ui, STATES, detail.state)}。每项决定只能申诉一次。",
                      f"Appealed on {fmt_date(ui, appeal.filed_at)}; status: {label(ui, STATES, detail.state)}. One appeal per decision."))
+        st.markdown(ui.t("**申诉理由**", "**Reasons**"))
         st.write(appeal.reasons)
+        if appeal.files:
+            st.caption(ui.t("附件：", "Files: ") + "、".join(name for _, name, _ in appeal.files))
+        if appeal.ruling is not None:
+            st.success(ui.t(f"仲裁裁决：{label(ui, OUTCOMES, appeal.ruling.outcome)}，详见「决定与决定书」。",
+                            f"Ruling: {label(ui, OUTCOMES, appeal.ruling.outcome)}; see “Decisions & letters”."))
         return
-    days = getattr(d, "appeal_days_left", None)
-    if detail.state != "decided" or (days is not None and days < 0):
-        st.warning(ui.t("申诉期已过或该决定已终结，不能再申诉。", "The appeal window has closed."))
+    left = days_until(ui, d.appeal_deadline)
+    st.metric(ui.t("申诉期", "Appeal window"), fmt_days_left(ui, left),
+              help=ui.t(f"截止日期：{fmt_date(ui, d.appeal_deadline)}", f"Deadline: {fmt_date(ui, d.appeal_deadline)}"))
+    if not d.appealable or detail.state != "decided":
+        st.warning(ui.t("该决定已不能申诉（申诉期已过、已进入修改或已终结）。",
+                        "This decision can no longer be appealed (window closed, revision started or final)."))
         return
-    st.metric(ui.t("申诉期", "Appeal window"), fmt_days_left(ui, days),
-              help=ui.t(f"截止日期：{fmt_date(ui, getattr(d, 'appeal_deadline', None))}", "Deadline"))
     with st.form(f"appeal_form_{d.id}", clear_on_submit=False):
         reasons = st.text_area(ui.t("申诉理由（请具体说明不服决定的事实和理由）", "Reasons (facts and grounds)"),
                                key=f"appeal_reasons_{d.id}", height=200)
@@ -53,9 +59,6 @@ def render(ui: UIContext) -> None:
                                  type=APPEAL_FILE_TYPES, accept_multiple_files=True, key=f"appeal_files_{d.id}")
         sent = st.form_submit_button(ui.t("提交申诉", "File the appeal"), type="primary")
     if sent:
-        if len(reasons.strip()) < 10:
-            st.error(ui.t("请填写申诉理由（不少于10个字）。", "Please give your reasons (at least 10 characters)."))
-            return
         attachments = [(f.name, f.getvalue()) for f in (files or [])]
         if not failed(act(ui, appeals.file_appeal, decision_id=d.id, reasons=reasons.strip(), files=attachments)):
             flash(ui.t("申诉已提交，仲裁委员会将进行审理。", "Appeal filed; the arbitration committee will rule."))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from ui.components.feedback import act
-from ui.components.formatting import fmt_date, fmt_working_days, fmt_days_left
-from ui.components.labels import STATES, label
+from ui.components.feedback import act, failed
+from ui.components.formatting import fmt_date, fmt_working_days
+from ui.components.labels import CATEGORIES, STATES, label
 from ui.context import UIContext
-from ui.pages.institution.common import SELECTED, next_step
+from ui.pages.institution.common import SELECTED, pick_submission
+
 
 def render(ui: UIContext) -> None:
     from workflows.services import submissions
@@ -18,38 +21,33 @@ def render(ui: UIContext) -> None:
         st.session_state[SELECTED] = None
         ui.goto("institution_edit")
     rows = act(ui, submissions.list_my_submissions)
-    if not rows:
-        if rows == []:
-            st.info(ui.t("您还没有课程申报。点击「新建课程申报」开始填报。",
-                         "No submissions yet. Click “New submission” to start."))
+    if failed(rows):
         return
-    table = [{
+    if not rows:
+        st.info(ui.t("您还没有课程申报。点击「新建课程申报」开始填报。",
+                     "No submissions yet. Click “New submission” to start."))
+        return
+    st.dataframe([{
         ui.t("编号", "No."): r.id,
         ui.t("培训班名称", "Class"): r.class_name,
+        ui.t("类别", "Category"): label(ui, CATEGORIES, r.declared_category),
         ui.t("状态", "Status"): label(ui, STATES, r.state),
-        ui.t("下一步", "Next step"): next_step(ui, r.state),
+        ui.t("下一步", "Next step"): ui.t(r.next_step_zh, r.next_step_en or r.next_step_zh) or "—",
         ui.t("期限", "Deadline"): _deadline(ui, r),
         ui.t("更新时间", "Updated"): fmt_date(ui, r.updated_at),
-    } for r in rows]
-    st.dataframe(table, hide_index=True, width="stretch")
+    } for r in rows], hide_index=True, width="stretch")
 
     st.subheader(ui.t("办理", "Work on a course"))
-    ids = [r.id for r in rows]
-    current = st.session_state.get(SELECTED)
-    chosen = st.selectbox(ui.t("选择课程", "Choose a course"), ids,
-                          index=ids.index(current) if current in ids else 0,
-                          format_func=lambda i: next(f"#{r.id} {r.class_name}（{label(ui, STATES, r.state)}）"
-                                                     for r in rows if r.id == i),
-                          key="courses_pick")
-    st.session_state[SELECTED] = chosen
-    row = next(r for r in rows if r.id == chosen)
+    row = pick_submission(ui, rows, key="courses_pick")
+    if row is None:
+        return
     cols = st.columns(4)
     if row.state in ("draft", "revision"):
         if cols[0].button(ui.t("编辑申报材料", "Edit"), key="courses_edit"):
             ui.goto("institution_edit")
         if cols[1].button(ui.t("自查并提交", "Self-check & submit"), key="courses_check"):
             ui.goto("institution_selfcheck")
-    if row.state in ("decided", "appealed", "in_arbitration", "final", "revision"):
+    if row.state in ("decided", "appealed", "in_arbitration", "final"):
         if cols[2].button(ui.t("决定与决定书", "Decisions & letters"), key="courses_decisions"):
             ui.goto("institution_decisions")
     if row.state == "decided":
@@ -57,12 +55,9 @@ def render(ui: UIContext) -> None:
             ui.goto("institution_appeal")
 
 
-def _deadline(ui: UIContext, r) -> str:
-    due = getattr(r, "deadline", None)
-    if due is None:
+def _deadline(ui: UIContext, r: Any) -> str:
+    if r.deadline is None:
         return "—"
-    days = getattr(r, "working_days_left", None)
-    if days is not None:
-        return f"{fmt_date(ui, due)}（{fmt_working_days(ui, days)}）"
-    left = getattr(r, "days_left", None)
-    return f"{fmt_date(ui, due)}（{fmt_days_left(ui, left)}）" if left is not None else fmt_date(ui, due)
+    if r.state == "in_review" and r.working_days_left is not None:
+        return f"{fmt_date(ui, r.deadline)}（{fmt_working_days(ui, r.working_days_left)}）"
+    return fmt_date(ui, r.deadline)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from ui.components.feedback import act, failed, flash
 from ui.components.formatting import fmt_date, fmt_days_left
 from ui.components.labels import CATEGORIES, OUTCOMES, STATES, label
+from ui.components.letters import letter_download
 from ui.context import UIContext
-from ui.pages.institution.common import pick_submission
+from ui.pages.institution.common import days_until, pick_submission
 
 
 def render(ui: UIContext) -> None:
@@ -18,8 +21,7 @@ def render(ui: UIContext) -> None:
     rows = act(ui, submissions.list_my_submissions)
     if failed(rows):
         return
-    row = pick_submission(ui, rows, key="decisions_pick",
-                          states=("decided", "revision", "appealed", "in_arbitration", "final"))
+    row = pick_submission(ui, rows, key="decisions_pick", states=("decided", "appealed", "in_arbitration", "final"))
     if row is None:
         st.info(ui.t("暂无审查决定。", "No decision yet."))
         return
@@ -27,53 +29,51 @@ def render(ui: UIContext) -> None:
     if failed(detail):
         return
     st.caption(ui.t(f"当前状态：{label(ui, STATES, detail.state)}", f"Status: {label(ui, STATES, detail.state)}"))
-    decisions = list(getattr(detail, "decisions", []) or [])
-    if not decisions:
-        st.info(ui.t("暂无审查决定。", "No decision yet."))
-    for d in decisions:
-        with st.container(border=True):
-            st.markdown(f"**{ui.t('审查决定', 'Decision')}：{label(ui, OUTCOMES, d.outcome)}**"
-                        + (f" · {ui.t('认定类别', 'category')}：{label(ui, CATEGORIES, d.category)}"
-                           if getattr(d, "category", None) else ""))
-            st.caption(ui.t(f"决定日期：{fmt_date(ui, d.decided_at)}", f"Decided on {fmt_date(ui, d.decided_at)}"))
-            if getattr(d, "reasons", None):
-                st.write(d.reasons)
-            if getattr(d, "required_changes", None):
-                st.markdown(ui.t("**须修改的问题：**", "**Changes required:**"))
-                st.write(d.required_changes)
-            _letter_button(ui, getattr(d, "letter_id", None), f"dec_{d.id}")
-            if getattr(d, "appeal_days_left", None) is not None and detail.state == "decided":
-                st.caption(ui.t("申诉期：", "Appeal window: ") + fmt_days_left(ui, d.appeal_days_left))
-    ruling = getattr(detail, "ruling", None)
-    if ruling is not None:
-        with st.container(border=True):
-            st.markdown(f"**{ui.t('仲裁裁决', 'Arbitration ruling')}：{label(ui, OUTCOMES, ruling.outcome)}**"
-                        + (f" → {label(ui, OUTCOMES, ruling.new_outcome)}" if getattr(ruling, "new_outcome", None) else ""))
-            st.caption(ui.t(f"裁决日期：{fmt_date(ui, ruling.ruled_at)}", f"Ruled on {fmt_date(ui, ruling.ruled_at)}"))
-            if getattr(ruling, "reasons", None):
-                st.write(ruling.reasons)
-            _letter_button(ui, getattr(ruling, "letter_id", None), f"rul_{ruling.id}")
-    if detail.state == "decided":
+    appeals = {a.decision_id: a for a in detail.appeals}
+    for d in reversed(detail.decisions):  # newest first
+        _decision(ui, detail, d, appeals.get(d.id))
+    if detail.state == "decided" and detail.decisions:
+        d = detail.decisions[-1]
         st.divider()
         c1, c2 = st.columns(2)
-        if c1.button(ui.t("修改材料后重新提交", "Revise and resubmit"), key=f"revise_{detail.id}"):
-            if not failed(act(ui, submissions.start_revision, submission_id=detail.id)):
-                flash(ui.t("已进入修改状态，请修改材料后重新自查并提交。",
-                           "Revision started: update the materials, self-check and submit again."))
-                ui.goto("institution_edit")
-                st.rerun()
-        if c2.button(ui.t("对决定提出申诉", "Appeal this decision"), key=f"to_appeal_{detail.id}"):
+        if d.outcome != "approved":
+            if c1.button(ui.t("修改材料后重新提交", "Revise and resubmit"), key=f"revise_{detail.id}",
+                         help=ui.t("进入修改即放弃对本决定的申诉。", "Revising gives up the appeal against this decision.")):
+                if not failed(act(ui, submissions.start_revision, submission_id=detail.id)):
+                    flash(ui.t("已进入修改状态，请修改材料后重新自查并提交。",
+                               "Revision started: update the materials, self-check and submit again."))
+                    ui.goto("institution_edit")
+                    st.rerun()
+        if d.appealable and c2.button(ui.t("对决定提出申诉", "Appeal this decision"), key=f"to_appeal_{detail.id}"):
             ui.goto("institution_appeal")
 
 
-def _letter_button(ui: UIContext, letter_id: int | None, key: str) -> None:
-    from workflows.services import letters_access
-
-    if letter_id is None:
-        st.caption(ui.t("决定书尚未出具。", "The letter has not been issued yet."))
-        return
-    letter = act(ui, letters_access.get_letter, letter_id=letter_id)
-    if failed(letter):
-        return
-    st.download_button(ui.t("下载决定书（PDF）", "Download the letter (PDF)"), data=letter.data,
-                       file_name=letter.filename, mime="application/pdf", key=f"letter_{key}")
+def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None) -> None:
+    with st.container(border=True):
+        st.markdown(f"#### {ui.t('审查决定', 'Decision')}：{label(ui, OUTCOMES, d.outcome)}")
+        meta = [ui.t(f"第 {d.round} 轮", f"round {d.round}"), ui.t(f"决定日期：{fmt_date(ui, d.decided_at)}", f"decided {fmt_date(ui, d.decided_at)}")]
+        if d.category:
+            meta.append(ui.t(f"认定类别：{label(ui, CATEGORIES, d.category)}", f"category: {label(ui, CATEGORIES, d.category)}"))
+        st.caption(" · ".join(meta))
+        if d.reason:
+            st.markdown(ui.t("**理由：**", "**Reasons:**"))
+            st.write(d.reason)
+        if d.conditions:
+            st.markdown(ui.t("**须修改的问题：**", "**Changes required:**"))
+            st.write(d.conditions)
+        letter_download(ui, "decision", d.id, key=f"dl_dec_{d.id}")
+        if d.appealable and appeal is None and detail.state == "decided":
+            st.caption(ui.t("申诉期：", "Appeal window: ") + fmt_days_left(ui, days_until(ui, d.appeal_deadline))
+                       + ui.t(f"（截止 {fmt_date(ui, d.appeal_deadline)}）", f" (until {fmt_date(ui, d.appeal_deadline)})"))
+        if appeal is not None:
+            st.markdown(ui.t(f"**已申诉**（{fmt_date(ui, appeal.filed_at)}）", f"**Appealed** ({fmt_date(ui, appeal.filed_at)})"))
+            if appeal.ruling is None:
+                st.info(ui.t("仲裁委员会审理中。", "The arbitration committee is considering the appeal."))
+            else:
+                r = appeal.ruling
+                new = f" → {label(ui, OUTCOMES, r.new_outcome)}" if r.new_outcome else ""
+                st.success(ui.t(f"最终裁决：{label(ui, OUTCOMES, r.outcome)}{new}（{fmt_date(ui, r.ruled_at)}）",
+                                f"Final ruling: {label(ui, OUTCOMES, r.outcome)}{new} ({fmt_date(ui, r.ruled_at)})"))
+                if r.reason:
+                    st.write(r.reason)
+                letter_download(ui, "ruling", appeal.id, key=f"dl_rul_{appeal.id}")

@@ -8,7 +8,8 @@ import streamlit as st
 
 from ui.components.feedback import act, failed, flash
 from ui.components.formatting import fmt_size
-from ui.components.labels import AUDIENCES, CATEGORIES, MODES, ORIGINS, STATES, label
+from ui.components.labels import (AUDIENCES, CATEGORIES, EXTRACTION_STATUSES, MATERIAL_KINDS, MODES, ORIGINS,
+                                  STATES, label)
 from ui.components.people import people_editor, people_problems
 from ui.components.progress import processing_panel
 from ui.components.timetable import row_problems, timetable_editor
@@ -134,18 +135,21 @@ def _materials(ui: UIContext, detail: Any) -> None:
     from workflows.tasks import enqueue_processing
 
     st.subheader(ui.t("四、培训材料", "4. Materials"))
-    mats = list(getattr(detail, "materials", []) or [])
+    mats = list(detail.materials or [])
     if mats:
         st.dataframe([{
             ui.t("文件", "File"): m.filename,
+            ui.t("类型", "Kind"): label(ui, MATERIAL_KINDS, m.kind),
             ui.t("来源", "Origin"): label(ui, ORIGINS, m.origin),
             "ISBN": m.isbn or "—",
-            ui.t("页数", "Pages"): m.page_count if m.page_count is not None else "—",
+            ui.t("页数", "Pages"): m.page_count or "—",
             ui.t("大小", "Size"): fmt_size(m.size),
-            ui.t("处理状态", "Processing"): _processing_label(ui, m.status),
+            ui.t("处理状态", "Processing"): label(ui, EXTRACTION_STATUSES, m.status),
         } for m in mats], hide_index=True, width="stretch")
-        processing_panel(ui, [m.id for m in mats if m.status in ("pending", "processing")],
-                         {m.id: m.filename for m in mats})
+        for m in mats:
+            if m.status == "failed" and m.error:
+                st.error(f"{m.filename}：{m.error}")
+        processing_panel(ui, [m.id for m in mats if m.status == "pending"], {m.id: m.filename for m in mats})
         with st.expander(ui.t("删除材料", "Remove a material")):
             victim = st.selectbox(ui.t("选择要删除的材料", "Material to remove"), [m.id for m in mats],
                                   format_func=lambda i: next(m.filename for m in mats if m.id == i),
@@ -162,39 +166,42 @@ def _materials(ui: UIContext, detail: Any) -> None:
     files = st.file_uploader(ui.t("上传材料（可一次选择多个文件：PDF、Word、PPT、文本或图片）",
                                   "Upload materials (several at once: PDF, Word, PowerPoint, text or images)"),
                              type=UPLOAD_TYPES, accept_multiple_files=True, key=f"upload_{detail.id}_{nonce}")
-    c1, c2 = st.columns(2)
-    origin = c1.selectbox(ui.t("材料来源", "Origin"), list(ORIGINS), format_func=lambda x: label(ui, ORIGINS, x),
-                          index=1, key=f"upload_origin_{detail.id}")
-    isbn = c2.text_input(ui.t("ISBN（正式出版物填写）", "ISBN (published books)"), key=f"upload_isbn_{detail.id}")
-    if st.button(ui.t("上传所选文件", "Upload the chosen files"), key=f"upload_go_{detail.id}", disabled=not files):
-        bar = st.progress(0.0, text=ui.t("正在上传……", "Uploading…"))
-        stored = 0
-        for i, f in enumerate(files, start=1):
-            data = f.getvalue()
-            mid = act(ui, materials.add_material, submission_id=detail.id, filename=f.name, data=data,
-                      origin=origin, isbn=isbn.strip() or None)
-            if not failed(mid):
-                stored += 1
-                material_id = getattr(mid, "id", mid)
-                act(ui, lambda ctx, actor_id, material_id: enqueue_processing(ctx, actor_id=actor_id,
+    c1, c2, c3 = st.columns(3)
+    kind = c1.selectbox(ui.t("材料类型", "Kind"), list(MATERIAL_KINDS), index=list(MATERIAL_KINDS).index("讲义"),
+                        format_func=lambda x: label(ui, MATERIAL_KINDS, x), key=f"upload_kind_{detail.id}")
+    origin = c2.selectbox(ui.t("材料来源", "Origin"), list(ORIGINS), format_func=lambda x: label(ui, ORIGINS, x),
+                          index=list(ORIGINS).index("self_compiled"), key=f"upload_origin_{detail.id}")
+    isbn = c3.text_input(ui.t("ISBN（正式出版物填写）", "ISBN (published books)"), key=f"upload_isbn_{detail.id}")
+    if st.button(ui.t("上传所选文件", "Upload the chosen files"), key=f"upload_go_{detail.id}", type="primary",
+                 disabled=not files):
+        _upload(ui, detail.id, files, kind=kind, origin=origin, isbn=isbn.strip() or None, nonce_key=nonce_key)
+
+
+def _upload(ui: UIContext, submission_id: int, files: list[Any], *, kind: str, origin: str, isbn: str | None,
+            nonce_key: str) -> None:
+    """Store each file through the service (which refuses empty, encrypted or unknown files with a
+    sentence), queue its extraction, and show a bar while the files go up."""
+    from workflows.services import materials
+    from workflows.tasks import enqueue_processing
+
+    bar = st.progress(0.0, text=ui.t("正在上传……", "Uploading…"))
+    stored = 0
+    for i, f in enumerate(files, start=1):
+        view = act(ui, materials.add_material, submission_id=submission_id, filename=f.name, data=f.getvalue(),
+                   kind=kind, origin=origin, isbn=isbn)
+        if not failed(view):
+            stored += 1
+            act(ui, lambda ctx, *, actor_id, material_id: enqueue_processing(ctx, actor_id=actor_id,
                                                                               material_id=material_id),
-                    material_id=material_id)
-            bar.progress(i / len(files), text=ui.t(f"已处理 {i}/{len(files)}：{f.name}",
-                                                   f"{i}/{len(files)} done: {f.name}"))
-        if stored:
-            flash(ui.t(f"已上传 {stored} 个文件，正在后台提取文字和初筛。",
-                       f"{stored} file(s) uploaded; text extraction and screening run in the background."))
-            if stored == len(files):
-                st.session_state[nonce_key] = nonce + 1  # clear the uploader only when nothing was refused
-            st.rerun()
+                material_id=view.id)
+        bar.progress(i / len(files), text=ui.t(f"已上传 {i}/{len(files)}：{f.name}", f"{i}/{len(files)} uploaded: {f.name}"))
+    if not stored:
+        return
+    message = ui.t(f"已上传 {stored} 个文件，正在后台提取文字。", f"{stored} file(s) uploaded; text extraction runs in the background.")
+    if stored == len(files):
+        flash(message)
+        st.session_state[nonce_key] = st.session_state.get(nonce_key, 0) + 1  # clear only when all went in
+        st.rerun()
+    st.success(message)  # some were refused: keep their messages and the chosen files on screen
 
 
-def _processing_label(ui: UIContext, status: str | None) -> str:
-    names = {
-        "pending": ("排队中", "queued"),
-        "processing": ("处理中", "processing"),
-        "ready": ("已完成", "ready"),
-        "failed": ("处理失败", "failed"),
-    }
-    zh, en = names.get(status or "", (status or "—", status or "—"))
-    return ui.t(zh, en)
