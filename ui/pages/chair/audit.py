@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from ui.components.feedback import act, failed
+from ui.components.feedback import act, failed, run_service
 from ui.components.formatting import fmt_datetime
 from ui.context import UIContext
 from ui.pages.chair.common import pick_submission
@@ -19,27 +19,35 @@ def _compact(value) -> str:
     return text if len(text) <= 160 else text[:157] + "…"
 
 
+def _verify(ui: UIContext) -> None:
+    from workflows.services import audit
+
+    result = run_service(ui, audit.verify_audit, ui.services)
+    if failed(result):
+        return
+    if result.ok:
+        st.success(ui.t(f"审计链完整：已校验 {result.events} 条记录，哈希链前后相接，未发现篡改。",
+                        f"The chain is intact: {result.events} events checked, no tampering found."))
+    else:
+        st.error(ui.t(f"审计链校验未通过（共 {result.events} 条记录）：", f"The chain is broken ({result.events} events):"))
+        for problem in result.problems:
+            st.write(f"- {problem}")
+
+
 def render(ui: UIContext) -> None:
-    from workflows.services import audit, submissions
+    from workflows.services import audit, chair
 
     st.title(ui.t("审计记录", "Audit trail"))
     if st.button(ui.t("校验审计链", "Verify the audit chain"), key="audit_verify"):
-        result = act(ui, audit.verify_chain)
-        if not failed(result):
-            if result.ok:
-                st.success(ui.t(f"审计链完整：已校验 {result.checked} 条记录，未发现篡改。",
-                                f"The chain is intact: {result.checked} events checked, no tampering found."))
-            else:
-                st.error(ui.t(f"审计链校验失败：第 {result.first_bad_seq} 条记录起与哈希链不符。{result.message or ''}",
-                              f"Chain broken from event {result.first_bad_seq}. {getattr(result, 'message_en', '') or ''}"))
-    rows = act(ui, submissions.list_submissions)
+        _verify(ui)
+    rows = act(ui, chair.list_submissions)
     if failed(rows):
         return
     row = pick_submission(ui, rows, key="audit_pick")
     if row is None:
         st.info(ui.t("尚无申报。", "No submission yet."))
         return
-    events = act(ui, audit.submission_trail, submission_id=row.id)
+    events = act(ui, audit.audit_trail, submission_id=row.id)
     if failed(events):
         return
     if not events:
@@ -48,10 +56,10 @@ def render(ui: UIContext) -> None:
     st.dataframe([{
         ui.t("序号", "Seq"): e.seq,
         ui.t("时间", "At"): fmt_datetime(ui, e.at),
-        ui.t("操作人", "Actor"): getattr(e, "actor_name", None) or (f"#{e.actor_id}" if e.actor_id else ui.t("系统", "system")),
-        ui.t("操作", "Action"): getattr(e, "action_label", None) or e.action,
+        ui.t("操作人", "Actor"): e.actor_name,
+        ui.t("操作", "Action"): e.action,
         ui.t("对象", "Object"): f"{e.object_type} #{e.object_id}" if e.object_id else e.object_type,
         ui.t("变更前", "Before"): _compact(e.before),
         ui.t("变更后", "After"): _compact(e.after),
-        ui.t("哈希", "Hash"): e.hash[:12],
     } for e in events], hide_index=True, width="stretch")
+    st.caption(ui.t(f"共 {len(events)} 条记录。", f"{len(events)} events."))

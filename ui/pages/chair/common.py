@@ -1,4 +1,4 @@
-"""Shared by the chair pages: the submission being worked on, kept across pages and reruns."""
+"""Shared by the chair pages: the submission being worked on, committee names, recent decided details."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ from typing import Any, Sequence
 
 import streamlit as st
 
+from ui.components.feedback import failed, run_service
 from ui.components.labels import STATES, label
 from ui.context import UIContext
 
 SELECTED = "chair_submission_id"
+DECIDED_STATES = ("decided", "revision", "appealed", "in_arbitration", "final")
+DEFAULT_REVIEW_BODY = "校外教育培训课程审查专家委员会"
+DEFAULT_ARBITRATION_BODY = "校外教育培训课程审查仲裁委员会"
 
 
 def pick_submission(ui: UIContext, rows: Sequence[Any], *, key: str,
@@ -27,6 +31,35 @@ def pick_submission(ui: UIContext, rows: Sequence[Any], *, key: str,
         key=key)
     st.session_state[SELECTED] = chosen
     return next(r for r in options if r.id == chosen)
+
+
+def committee_name(ui: UIContext, kind: str) -> str:
+    """The name of the first committee of that kind, for letters; a generic name when none is readable."""
+    from workflows.services import admin
+
+    rows = run_service(ui, admin.list_committees, ui.services, actor_id=ui.user_id, show_error=False)
+    if not failed(rows):
+        for c in rows:
+            if c.kind == kind:
+                return c.name
+    return DEFAULT_REVIEW_BODY if kind == "review" else DEFAULT_ARBITRATION_BODY
+
+
+def decided_details(ui: UIContext, rows: Sequence[Any], limit: int | None = None) -> list[Any]:
+    """Detail views of submissions that have at least one decision, most recently updated first."""
+    from workflows.services import submissions
+
+    chosen = sorted((r for r in rows if r.state in DECIDED_STATES or getattr(r, "round", 0) > 0),
+                    key=lambda r: r.updated_at, reverse=True)
+    if limit is not None:
+        chosen = chosen[:limit]
+    out = []
+    for r in chosen:
+        detail = run_service(ui, submissions.get_submission, ui.services, actor_id=ui.user_id, submission_id=r.id,
+                             show_error=False)
+        if not failed(detail) and detail.decisions:
+            out.append(detail)
+    return out
 
 
 def pct(value: float | None) -> str:

@@ -11,6 +11,7 @@ from ui.components.feedback import act, failed
 from ui.components.formatting import fmt_date
 from ui.components.labels import ORIGINS, label
 from ui.context import UIContext
+from ui.pages.chair.common import decided_details
 
 
 def _default_period(today: date) -> tuple[date, date]:
@@ -24,7 +25,7 @@ def _today(ui: UIContext) -> date:
 
 def render(ui: UIContext) -> None:
     from workflows import reports
-    from workflows.services import report_data
+    from workflows.services import chair
 
     st.title(ui.t("统计报表", "Reports"))
     start_default, end_default = _default_period(_today(ui))
@@ -37,11 +38,17 @@ def render(ui: UIContext) -> None:
     if end < start:
         st.error(ui.t("结束日期不能早于开始日期。", "The end date is before the start date."))
         return
-    rows = act(ui, report_data.reviewed_materials, start=start, end=end)
-    if failed(rows):
+    submissions = act(ui, chair.list_submissions)
+    if failed(submissions):
         return
-    report = reports.build_report(rows, start, end)
+    with st.spinner(ui.t("正在统计…", "Counting…")):
+        rows = [m for d in decided_details(ui, submissions) for m in reports.materials_from_submission(d)]
+        report = reports.build_report(rows, start, end)
     st.info(ui.t(report.summary_zh(), report.summary_en()))
+    st.caption(ui.t("口径：按审查决定日期统计；“存在问题”指专家审查意见中列明的问题（初筛线索不计入）；"
+                    "境外教材指专家认定使用境外课程教材，或材料带有境外 ISBN。",
+                    "Counted by decision date; problems are those the experts cited (screening cues are not counted); "
+                    "overseas = cited by an expert, or a foreign ISBN on the material."))
     c1, c2, c3, c4, c5 = st.columns(5)
     c1.metric(ui.t("检查机构（所）", "Institutions"), report.institutions_checked)
     c2.metric(ui.t("审核材料（册）", "Materials"), report.materials_reviewed)
@@ -74,16 +81,7 @@ def render(ui: UIContext) -> None:
         st.caption(ui.t("本期未发现境外教材。", "No overseas material in this period."))
     st.download_button(ui.t("下载 Excel 报表（.xlsx）", "Download as .xlsx"), data=reports.report_xlsx(report),
                        file_name=f"审查统计_{start.isoformat()}_{end.isoformat()}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="report_xlsx",
-                       on_click=_record_export, args=(ui, start, end))
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="report_xlsx")
     st.caption(ui.t(f"统计期间：{fmt_date(ui, start)} 至 {fmt_date(ui, end)}",
                     f"Period: {fmt_date(ui, start)} to {fmt_date(ui, end)}"))
 
-
-def _record_export(ui: UIContext, start: date, end: date) -> None:
-    """Record the export in the audit trail when the service offers it (it is optional)."""
-    from workflows.services import report_data
-
-    record = getattr(report_data, "record_export", None)
-    if record is not None:
-        act(ui, record, start=start, end=end)
