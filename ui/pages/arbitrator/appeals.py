@@ -1,4 +1,4 @@
-"""我的仲裁案件: appeals assigned to me with the complete history, the ruling form and the final letter."""
+"""我的仲裁案件: appeals on my panels with the complete history, the ruling form and the final letter."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ from typing import Any
 
 import streamlit as st
 
-from ui.components.feedback import act, failed, flash
-from ui.components.formatting import fmt_date, fmt_datetime, fmt_working_days
-from ui.components.labels import CATEGORIES, FINDING_KINDS, OUTCOMES, label
+from ui.components.feedback import act, failed, flash, run_service
+from ui.components.formatting import fmt_date, fmt_datetime
+from ui.components.labels import CATEGORIES, FINDING_KINDS, ORIGINS, OUTCOMES, label
 from ui.context import UIContext
 
 SELECTED = "arbitrator_appeal_id"
 RULINGS = ("upheld", "overturned", "referred_upward")
 DECISION_OUTCOMES = ("approved", "approved_with_changes", "rejected", "reclassified")
-APPEAL_STATES = {"filed": ("待受理", "filed"), "in_arbitration": ("仲裁中", "in arbitration"), "ruled": ("已裁决", "ruled")}
+APPEAL_STATES = {"filed": ("待组成仲裁小组", "filed"), "in_arbitration": ("仲裁中", "in arbitration"),
+                 "ruled": ("已裁决", "ruled")}
+DEFAULT_BODY = "校外教育培训课程审查仲裁委员会"
 
 
 def _pick(ui: UIContext, rows: list[Any]) -> Any:
@@ -28,63 +30,86 @@ def _pick(ui: UIContext, rows: list[Any]) -> Any:
     return next(r for r in rows if r.id == chosen)
 
 
-def _history(ui: UIContext, case: Any) -> None:
+def _reason_label(ui: UIContext, code: str) -> str:
+    from workflows.reason_codes import REASON_CODES
+
+    rc = REASON_CODES.get(code)
+    return ui.t(rc.zh, rc.en) if rc else code
+
+
+def _materials(ui: UIContext, detail: Any) -> None:
+    from workflows.services import materials
+
+    st.subheader(ui.t("申报材料与初筛发现", "Materials and screening findings"))
+    if not detail.materials:
+        st.caption(ui.t("无材料。", "No material."))
+    for m in detail.materials:
+        with st.expander(f"📄 {m.filename} · {label(ui, ORIGINS, m.origin)} · {m.page_count} {ui.t('页', 'page(s)')}"):
+            findings = (m.result or {}).get("findings") or []
+            if findings:
+                st.dataframe([{
+                    ui.t("类型", "Kind"): label(ui, FINDING_KINDS, f.get("kind")),
+                    ui.t("页码", "Page"): f.get("page") or "—",
+                    ui.t("原文", "Text"): f.get("text", ""),
+                    ui.t("说明", "Detail"): f.get("detail", ""),
+                } for f in findings], hide_index=True, width="stretch")
+            else:
+                st.caption(ui.t("初筛未发现问题。", "The screening found nothing."))
+            if st.toggle(ui.t("显示全文", "Show the text"), key=f"arb_text_{m.id}"):
+                pages = act(ui, materials.material_pages, material_id=m.id)
+                if not failed(pages):
+                    for p in pages:
+                        st.caption(ui.t(f"第 {p.number} 页", f"Page {p.number}"))
+                        st.text(p.display_text)
+            data = run_service(ui, materials.material_bytes, ui.services, actor_id=ui.user_id, material_id=m.id,
+                               show_error=False)
+            if not failed(data):
+                st.download_button(ui.t("下载原件", "Download the original"), data=data, file_name=m.filename,
+                                   key=f"arb_mat_{m.id}")
+
+
+def _history(ui: UIContext, case: Any, detail: Any) -> None:
     from workflows.services import appeals
 
-    st.subheader(ui.t("申报材料", "Materials"))
-    materials = list(getattr(case, "materials", []) or [])
-    if materials:
-        for m in materials:
-            with st.expander(f"{m.filename}（{getattr(m, 'page_count', '?')} {ui.t('页', 'pages')}）"):
-                data = act(ui, appeals.material_file, appeal_id=case.id, material_id=m.id, show_error=True)
-                if not failed(data):
-                    st.download_button(ui.t("下载原件", "Download"), data=data, file_name=m.filename,
-                                       key=f"arb_mat_{m.id}")
-                for page in list(getattr(m, "pages", []) or [])[:50]:
-                    st.caption(ui.t(f"第 {page.number} 页", f"Page {page.number}"))
-                    st.text(page.display_text[:3000])
-    else:
-        st.caption(ui.t("无材料。", "No material."))
-    st.subheader(ui.t("初筛发现", "Screening findings"))
-    screening = getattr(case, "screening", None) or {}
-    findings = screening.get("findings") or []
-    if findings:
-        st.dataframe([{
-            ui.t("类型", "Kind"): label(ui, FINDING_KINDS, f.get("kind")),
-            ui.t("页码", "Page"): f.get("page") or "—",
-            ui.t("原文", "Text"): f.get("text", ""),
-            ui.t("说明", "Detail"): f.get("detail", ""),
-        } for f in findings], hide_index=True, width="stretch")
-        st.caption(ui.t(f"系统建议：{label(ui, CATEGORIES, screening.get('category'))}",
-                        f"Classifier: {label(ui, CATEGORIES, screening.get('category'))}"))
-    else:
-        st.caption(ui.t("初筛未发现问题。", "The screening found nothing."))
+    st.caption(ui.t(f"申报 #{detail.id} · {detail.institution_name} · 申报类别：{label(ui, CATEGORIES, detail.declared_category)}"
+                    f" · {detail.declared_subject}",
+                    f"Submission #{detail.id} · {detail.institution_name} · declared "
+                    f"{label(ui, CATEGORIES, detail.declared_category)} · {detail.declared_subject}"))
+    _materials(ui, detail)
     st.subheader(ui.t("专家意见", "Verdicts"))
-    verdicts = list(getattr(case, "verdicts", []) or [])
+    verdicts = [v for v in detail.verdicts if case.decision is None or v.round == case.decision.round]
     if verdicts:
         st.dataframe([{
-            ui.t("专家", "Expert"): getattr(v, "expert_name", v.expert_id),
+            ui.t("专家", "Expert"): v.expert_name,
             ui.t("结论", "Outcome"): label(ui, OUTCOMES, v.outcome),
-            ui.t("认定类别", "Category"): label(ui, CATEGORIES, getattr(v, "category", None)),
-            ui.t("理由代码", "Reasons"): "、".join(getattr(v, "reason_codes", None) or []),
-            ui.t("意见", "Comment"): getattr(v, "comment", ""),
+            ui.t("认定类别", "Category"): label(ui, CATEGORIES, v.category),
+            ui.t("理由", "Reasons"): "；".join(_reason_label(ui, c) for c in v.reason_codes),
+            ui.t("意见", "Comment"): v.comment,
         } for v in verdicts], hide_index=True, width="stretch")
     else:
-        st.caption(ui.t("无专家意见。", "No verdict."))
+        st.caption(ui.t("无可查看的专家意见。", "No verdict to show."))
     st.subheader(ui.t("原审查决定", "The decision appealed"))
     d = case.decision
-    st.markdown(f"**{label(ui, OUTCOMES, d.outcome)}** · {label(ui, CATEGORIES, d.category)} · {fmt_date(ui, d.decided_at)}")
-    if getattr(d, "reason", ""):
-        st.write(d.reason)
-    if getattr(d, "conditions", ""):
-        st.caption(ui.t("整改要求：", "Changes required: ") + d.conditions)
+    if d is not None:
+        st.markdown(f"**{label(ui, OUTCOMES, d.outcome)}** · {label(ui, CATEGORIES, d.category)} · "
+                    f"{fmt_date(ui, d.decided_at)} · {d.chair_name}")
+        if d.reason:
+            st.write(d.reason)
+        if d.conditions:
+            st.caption(ui.t("整改要求：", "Changes required: ") + d.conditions)
     st.subheader(ui.t("申诉理由与附件", "Appeal reasons and files"))
     st.caption(ui.t(f"提出时间：{fmt_datetime(ui, case.filed_at)}", f"Filed {fmt_datetime(ui, case.filed_at)}"))
     st.write(case.reasons)
-    for f in list(getattr(case, "files", []) or []):
-        data = act(ui, appeals.appeal_file, appeal_file_id=f.id)
+    for file_id, filename, _size in case.files:
+        data = run_service(ui, appeals.appeal_file_bytes, ui.services, actor_id=ui.user_id, file_id=file_id)
         if not failed(data):
-            st.download_button(f"📎 {f.filename}", data=data, file_name=f.filename, key=f"arb_file_{f.id}")
+            st.download_button(f"📎 {filename}", data=data, file_name=filename, key=f"arb_file_{file_id}")
+    with st.expander(ui.t("办理经过", "History")):
+        st.dataframe([{
+            ui.t("时间", "At"): fmt_datetime(ui, e.at),
+            ui.t("操作人", "Actor"): e.actor_name,
+            ui.t("操作", "Action"): e.action,
+        } for e in detail.history], hide_index=True, width="stretch")
 
 
 def _ruling_form(ui: UIContext, case: Any) -> None:
@@ -98,47 +123,52 @@ def _ruling_form(ui: UIContext, case: Any) -> None:
         c1, c2 = st.columns(2)
         new_outcome = c1.selectbox(ui.t("改为", "New outcome"), DECISION_OUTCOMES,
                                    format_func=lambda o: label(ui, OUTCOMES, o), key=f"rule_new_{case.id}")
+        old_cat = case.decision.category if case.decision else "subject"
         new_category = c2.selectbox(ui.t("认定类别", "Category"), ("subject", "non_subject"),
-                                    index=0 if case.decision.category == "subject" else 1,
+                                    index=0 if old_cat == "subject" else 1,
                                     format_func=lambda c: label(ui, CATEGORIES, c), key=f"rule_cat_{case.id}")
-    reason = st.text_area(ui.t("裁决理由（写入仲裁决定书）", "Reasons (printed in the ruling letter)"),
+    reason = st.text_area(ui.t("裁决理由（写入仲裁决定书）", "Reasons (printed in the final letter)"),
                           key=f"rule_reason_{case.id}")
     if st.button(ui.t("提交裁决", "Submit the ruling"), type="primary", key=f"rule_go_{case.id}"):
-        if not reason.strip():
-            st.error(ui.t("请写明裁决理由。", "Please give the reasons."))
-            return
-        done = act(ui, appeals.rule_on_appeal, appeal_id=case.id, outcome=outcome, new_outcome=new_outcome,
-                   new_category=new_category, reason=reason.strip())
+        done = act(ui, appeals.rule_appeal, appeal_id=case.id, outcome=outcome, reason=reason.strip(),
+                   new_outcome=new_outcome, new_category=new_category)
         if not failed(done):
-            flash(ui.t("裁决已记录，请出具仲裁决定书。", "Ruling recorded; now issue the final letter."))
+            flash(ui.t("裁决已记录，仲裁决定书可下载。", "Ruling recorded; the final letter is ready."))
             st.rerun()
 
 
-def _letter(ui: UIContext, case: Any) -> None:
-    from workflows.services import letters_access
+def _arbitration_body(ui: UIContext) -> str:
+    from workflows.services import admin
 
-    ruling = case.ruling
+    rows = run_service(ui, admin.list_committees, ui.services, actor_id=ui.user_id, show_error=False)
+    if not failed(rows):
+        for c in rows:
+            if c.kind == "arbitration":
+                return c.name
+    return DEFAULT_BODY
+
+
+def _letter(ui: UIContext, case: Any) -> None:
+    from workflows import letters
+
+    r = case.ruling
     st.subheader(ui.t("仲裁裁决", "Ruling"))
-    text = label(ui, OUTCOMES, ruling.outcome)
-    if getattr(ruling, "new_outcome", None):
-        text += f" → {label(ui, OUTCOMES, ruling.new_outcome)}"
-    st.markdown(f"**{text}** · {fmt_date(ui, ruling.ruled_at)}")
-    st.write(ruling.reason)
-    if getattr(ruling, "letter_id", None) is None:
-        if st.button(ui.t("出具仲裁决定书（PDF）", "Issue the final letter (PDF)"), type="primary",
-                     key=f"issue_ruling_{ruling.id}"):
-            if not failed(act(ui, letters_access.issue_ruling_letter, ruling_id=ruling.id)):
-                flash(ui.t("仲裁决定书已出具。", "The final letter was issued."))
-                st.rerun()
+    text = label(ui, OUTCOMES, r.outcome) + (f" → {label(ui, OUTCOMES, r.new_outcome)}" if r.new_outcome else "")
+    st.markdown(f"**{text}** · {fmt_date(ui, r.ruled_at)} · {r.ruled_by_name}")
+    st.write(r.reason)
+    data = run_service(ui, letters.ruling_letter_from_views, case, arbitration_body=_arbitration_body(ui))
+    if failed(data):
         return
-    letter = act(ui, letters_access.get_letter, letter_id=ruling.letter_id)
-    if not failed(letter):
-        st.download_button(ui.t("下载仲裁决定书（PDF）", "Download the final letter (PDF)"), data=letter.data,
-                           file_name=letter.filename, mime="application/pdf", key=f"dl_ruling_{ruling.id}")
+    pdf = run_service(ui, letters.ruling_letter_pdf, data)
+    if not failed(pdf):
+        st.download_button(ui.t("下载仲裁决定书（PDF）", "Download the final letter (PDF)"), data=pdf,
+                           file_name=f"仲裁决定书_{case.submission_id}_{case.id}.pdf", mime="application/pdf",
+                           key=f"dl_ruling_{case.id}", type="primary")
+        st.caption(ui.t(f"文号：{data.letter_no}", f"Letter no.: {data.letter_no}"))
 
 
 def render(ui: UIContext) -> None:
-    from workflows.services import appeals
+    from workflows.services import appeals, submissions
 
     st.title(ui.t("我的仲裁案件", "My appeals"))
     rows = act(ui, appeals.my_appeals)
@@ -153,16 +183,21 @@ def render(ui: UIContext) -> None:
         ui.t("培训班名称", "Class"): r.class_name,
         ui.t("机构", "Institution"): r.institution_name,
         ui.t("状态", "State"): label(ui, APPEAL_STATES, r.state),
-        ui.t("期限", "Due"): fmt_date(ui, getattr(r, "due_date", None)),
-        ui.t("剩余", "Left"): fmt_working_days(ui, getattr(r, "working_days_left", None)),
+        ui.t("仲裁期限", "Due"): fmt_date(ui, r.due_date),
     } for r in rows], hide_index=True, width="stretch")
     row = _pick(ui, rows)
-    case = act(ui, appeals.appeal_case, appeal_id=row.id)
+    case = act(ui, appeals.get_appeal, appeal_id=row.id)
     if failed(case):
         return
-    _history(ui, case)
+    detail = act(ui, submissions.get_submission, submission_id=case.submission_id)
+    if failed(detail):
+        return
+    _history(ui, case, detail)
     st.divider()
-    if getattr(case, "ruling", None) is None:
-        _ruling_form(ui, case)
+    if case.ruling is None:
+        if case.state == "in_arbitration":
+            _ruling_form(ui, case)
+        else:
+            st.info(ui.t("仲裁小组组成后方可裁决。", "The ruling opens once the panel is drawn."))
     else:
         _letter(ui, case)
