@@ -41,28 +41,21 @@ def _edit_user(ui: UIContext, users: list) -> None:
     uid = st.selectbox(ui.t("选择账号", "Account"), list(by_id),
                        format_func=lambda i: f"{by_id[i].username}（{by_id[i].display_name}）", key="eu_pick")
     user = by_id[uid]
+    st.caption(ui.t(f"角色：{label(ui, ROLE_NAMES, user.role)}（角色在创建账号时确定；需要另一角色时请新建账号，以保留审计记录的清晰）",
+                    f"Role: {label(ui, ROLE_NAMES, user.role)} (set at creation; create another account for another role)"))
     c1, c2 = st.columns(2)
     with c1:
-        role = st.selectbox(ui.t("角色", "Role"), ROLES, index=ROLES.index(user.role) if user.role in ROLES else 0,
-                            format_func=lambda r: label(ui, ROLE_NAMES, r), key=f"eu_role_{uid}")
-        if st.button(ui.t("保存角色", "Save the role"), key=f"eu_role_go_{uid}"):
-            if not failed(act(ui, admin.set_role, user_id=uid, role=role)):
-                flash(ui.t("角色已更新。", "Role updated."))
-                st.rerun()
-        active = bool(getattr(user, "active", True))
+        active = bool(user.active)
         if st.button(ui.t("停用账号", "Deactivate") if active else ui.t("启用账号", "Activate"), key=f"eu_active_{uid}"):
-            if not failed(act(ui, admin.set_active, user_id=uid, active=not active)):
+            if not failed(act(ui, admin.set_user_active, user_id=uid, active=not active)):
                 flash(ui.t("账号状态已更新。", "Account status updated."))
                 st.rerun()
-        if getattr(user, "locked_until", None) and st.button(ui.t("解除锁定", "Unlock"), key=f"eu_unlock_{uid}"):
-            if not failed(act(ui, admin.unlock_user, user_id=uid)):
-                flash(ui.t("已解除锁定。", "Unlocked."))
-                st.rerun()
     with c2:
-        pw = st.text_input(ui.t("新密码", "New password"), type="password", key=f"eu_pw_{uid}")
+        pw = st.text_input(ui.t("新密码（至少 8 位，含字母和数字）", "New password (8+ characters, letters and digits)"),
+                           type="password", key=f"eu_pw_{uid}")
         if st.button(ui.t("重置密码", "Reset the password"), key=f"eu_pw_go_{uid}"):
             if not failed(act(ui, admin.reset_password, user_id=uid, password=pw)):
-                flash(ui.t("密码已重置。", "Password reset."))
+                flash(ui.t("密码已重置，账户锁定同时解除。", "Password reset; any lock-out is cleared."))
                 st.rerun()
 
 
