@@ -1,4 +1,4 @@
-"""用户与角色: list accounts, create one, change role, lock/unlock, reset a password; institutions."""
+"""用户与角色: list accounts, create one, activate/deactivate, reset a password; institutions."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def _edit_user(ui: UIContext, users: list) -> None:
         pw = st.text_input(ui.t("新密码（至少 8 位，含字母和数字）", "New password (8+ characters, letters and digits)"),
                            type="password", key=f"eu_pw_{uid}")
         if st.button(ui.t("重置密码", "Reset the password"), key=f"eu_pw_go_{uid}"):
-            if not failed(act(ui, admin.reset_password, user_id=uid, password=pw)):
+            if not failed(act(ui, admin.reset_password, user_id=uid, new_password=pw)):
                 flash(ui.t("密码已重置，账户锁定同时解除。", "Password reset; any lock-out is cleared."))
                 st.rerun()
 

@@ -104,13 +104,14 @@ def _decision_form(ui: UIContext, detail: Any) -> None:
     preview = act(ui, decisions.tally, submission_id=detail.id)
     if failed(preview):
         return
-    majority = getattr(preview, "majority", None) or getattr(preview, "majority_outcome", None)
-    counts = getattr(preview, "counts", None) or {}
+    majority = preview.majority_outcome
+    counts = preview.tally
     st.caption(ui.t("计票：", "Tally: ") + ("，".join(f"{label(ui, OUTCOMES, k)} {n}" for k, n in counts.items()) or "—")
                + ui.t(f"；多数意见：{label(ui, OUTCOMES, majority)}", f"; majority: {label(ui, OUTCOMES, majority)}"))
-    if not getattr(preview, "quorum_met", True):
-        st.warning(ui.t("专家意见尚未达到法定人数：如现在作出决定，必须写明理由。",
-                        "The quorum of verdicts is not met: a decision now needs a written reason."))
+    st.caption(ui.t(f"已收到 {preview.verdicts}/{preview.panel} 份专家意见（法定人数 {preview.quorum}）。",
+                    f"{preview.verdicts}/{preview.panel} verdicts received (quorum {preview.quorum})."))
+    if preview.reason_required_zh:
+        st.warning(ui.t(preview.reason_required_zh, "This decision needs a written reason."))
     default = majority if majority in DECISION_OUTCOMES else DECISION_OUTCOMES[0]
     with st.form(f"decision_form_{detail.id}"):
         outcome = st.radio(ui.t("审查结论", "Outcome"), DECISION_OUTCOMES, index=DECISION_OUTCOMES.index(default),
