@@ -359,3 +359,18 @@ class AuditReport:
     ok: bool
     events: int
     problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DecisionPreview:
+    submission_id: int
+    round: int
+    verdicts: int
+    panel: int
+    tally: dict[str, int]
+    category_tally: dict[str, int]
+    majority_outcome: str | None
+    quorum: int
+    quorum_met: bool
+    tie: bool
+    reason_required_zh: str | None  # why the chair must write a reason even when following the majority

@@ -1,0 +1,27 @@
+"""Reading and verifying the audit trail."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from workflows import audit as chain
+from workflows.context import ServiceContext
+from workflows.models import AuditEvent
+from workflows.services._base import get_actor, get_submission_row, read, require_view
+from workflows.services.submissions import history_of
+from workflows.views import AuditEventView, AuditReport
+
+
+def audit_trail(ctx: ServiceContext, *, actor_id: int, submission_id: int) -> list[AuditEventView]:
+    with read(ctx) as s:
+        user = get_actor(s, actor_id)
+        sub = get_submission_row(s, submission_id)
+        require_view(s, user, sub)
+        return history_of(s, user, sub.id)
+
+
+def verify_audit(ctx: ServiceContext) -> AuditReport:
+    with read(ctx) as s:
+        problems = chain.verify(s)
+        n = s.scalar(select(func.count()).select_from(AuditEvent)) or 0
+    return AuditReport(not problems, n, [p.message for p in problems])
