@@ -19,6 +19,11 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def upgrade(url: str, *, connection=None, schema: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
+        Path(u.database).parent.mkdir(parents=True, exist_ok=True)
     cfg = alembic_config(url)
     if connection is not None:
         cfg.attributes["connection"] = connection
