@@ -58,7 +58,11 @@ class Analysis:
         strong, weak = self.overseas_strength()
         foreign_isbn = sum(1 for h in self.isbns if h.foreign)
         negated = sum(1 for m in self.overseas if m.negated)
-        return [math.log1p(strong), math.log1p(weak), float(foreign_isbn > 0), math.log1p(negated)]
+        # Share of Latin letters: English-language text is not by itself overseas, so the calibrator
+        # can discount a learned score that only reflects the language.
+        t = self.norm.text
+        latin = sum(1 for ch in t if "a" <= ch <= "z") / max(len(t), 1)
+        return [math.log1p(strong), math.log1p(weak), float(foreign_isbn > 0), math.log1p(negated), latin]
 
 
 def analyse(text: str, lex: Lexicons) -> Analysis:

@@ -10,6 +10,9 @@ from pathlib import Path
 from .settings import LEXICON_DIR
 
 _NEGATORS = "不无没非禁拒未免别勿"
+# Compounds that start with a negator character but do not negate what follows.
+_NOT_NEGATING = ("不同", "不断", "不仅", "不少", "不错", "不但", "不管", "不久", "无论", "非常", "无限", "未来", "免费")
+_CLAUSE_BREAK = "，。；：！？、,.;:!?\n()（）【】「」“”"
 
 
 @dataclass(frozen=True)
@@ -86,9 +89,16 @@ class TermMatcher:
 
 
 def _negated(text: str, start: int) -> bool:
-    """A cue right after a negator (不讲题, 无排名, 严禁拍照搜题) is the opposite of a cue."""
-    window = text[max(0, start - 2):start]
-    return any(ch in _NEGATORS for ch in window)
+    """A cue shortly after a negator in the same clause (不讲题, 无排名, 不承诺提分) is the opposite of a cue."""
+    lo = max(0, start - 4)
+    for i in range(start - 1, lo - 1, -1):  # stay inside the clause
+        if text[i] in _CLAUSE_BREAK:
+            lo = i + 1
+            break
+    for i in range(lo, start):
+        if text[i] in _NEGATORS and not text.startswith(_NOT_NEGATING, i):
+            return True
+    return False
 
 
 def _read_csv(name: str, lexicon_dir: Path) -> list[dict]:
