@@ -234,3 +234,26 @@ def _decided_template(tmp_path_factory) -> World:  # type: ignore[no-untyped-def
 def decided(_decided_template, tmp_path) -> World:  # type: ignore[no-untyped-def]
     """A private copy of the decided world: decided, in-review and screened submissions."""
     return copy_world(_decided_template, tmp_path)
+
+
+def appealed_world(tmp_path: Path) -> World:
+    """The decided world plus an appeal on the decided submission with its arbitration panel drawn."""
+    from workflows.services import submissions
+
+    world = decided_world(tmp_path)
+    sid = world.submissions["decided"]
+    detail = submissions.get_submission(world.ctx, actor_id=world.chair.id, submission_id=sid)
+    filed = appeal(world, sid, detail.decisions[0].id)
+    draw(world, filed.id)
+    world.submissions["appeal"] = filed.id
+    return world
+
+
+@pytest.fixture(scope="session")
+def _appealed_template(tmp_path_factory) -> World:  # type: ignore[no-untyped-def]
+    return appealed_world(tmp_path_factory.mktemp("arb_template"))
+
+
+@pytest.fixture
+def appealed(_appealed_template, tmp_path) -> World:  # type: ignore[no-untyped-def]
+    return copy_world(_appealed_template, tmp_path)
