@@ -12,7 +12,7 @@ import streamlit as st
 from ui.components.evidence import material_viewer
 from ui.components.feedback import act, failed, flash, run_service
 from ui.components.formatting import fmt_datetime, fmt_working_days
-from ui.components.labels import AUDIENCES, CATEGORIES, FINDING_KINDS, MODES, OUTCOMES, PERSON_ROLES, label
+from ui.components.labels import ASSIGNMENT_STATUSES, AUDIENCES, CATEGORIES, FINDING_KINDS, MODES, OUTCOMES, PERSON_ROLES, label
 from ui.components.screening import finding_rows, screening_summary
 from ui.context import UIContext
 from ui.pages.expert.queue import SELECTED
@@ -41,17 +41,13 @@ def render(ui: UIContext) -> None:
     if not rows:
         st.info(ui.t("您目前没有分配的审查任务。", "You have no assignment."))
         return
-    rows = [r for r in rows if r.status != "closed"]
-    if not rows:
-        st.info(ui.t("您目前没有分配的审查任务。", "You have no assignment."))
-        return
     ids = [r.id for r in rows]
     if st.session_state.get("review_pick") not in ids:
         current = st.session_state.get(SELECTED)
         st.session_state["review_pick"] = current if current in ids else ids[0]
     chosen = st.selectbox(ui.t("审查任务", "Assignment"), ids, key="review_pick",
                           format_func=lambda i: next(f"#{r.submission_id} {r.class_name}"
-                                                     + ("" if r.status == "open" else f"（{ui.t('已提交意见', 'verdict given')}）")
+                                                     + ("" if r.status == "open" else f"（{label(ui, ASSIGNMENT_STATUSES, r.status)}）")
                                                      for r in rows if r.id == i))
     st.session_state[SELECTED] = chosen
     assignment = next(r for r in rows if r.id == chosen)
@@ -153,8 +149,8 @@ def _verdict_form(ui: UIContext, package: Any, assignment: Any) -> None:
             st.write(mine.comment)
         return
     if package.assignment.status != "open":
-        st.info(ui.t("该任务已不在您的待审列表中。", "This assignment is no longer open for you."))
-        return
+        # The form stays (what was typed is kept); the service says why a verdict is no longer taken.
+        st.info(ui.t("该任务已关闭，不再接受审查意见。", "This assignment is closed and takes no more verdicts."))
     codes = _reason_codes()
     code_names = {c: ui.t(zh, en) for c, zh, en in codes}
     all_findings = [(m.filename, f) for m in package.materials for f in ((m.result or {}).get("findings") or [])]
