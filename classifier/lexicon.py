@@ -11,7 +11,7 @@ from .settings import LEXICON_DIR
 
 _NEGATORS = "不无没非禁拒未免别勿"
 # Compounds that start with a negator character but do not negate what follows.
-_NOT_NEGATING = ("不同", "不断", "不仅", "不少", "不错", "不但", "不管", "不久", "无论", "非常", "无限", "未来", "免费")
+_NOT_NEGATING = ("不会就", "不会的", "不懂就", "不懂的", "不同", "不断", "不仅", "不少", "不错", "不但", "不管", "不久", "无论", "非常", "无限", "未来", "免费")
 _CLAUSE_BREAK = "，。；：！？、,.;:!?\n()（）【】「」“”"
 
 

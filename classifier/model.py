@@ -51,11 +51,8 @@ def train_pipeline(config, docbin, s_labels: list[str], epochs: int | None = Non
     from spacy.util import fix_random_seed, load_model_from_config, minibatch
 
     config = config.copy()
-    config["initialize"]["components"] = {
-        "textcat_category": {"labels": CATEGORY_LABELS},
-        "textcat_subject": {"labels": s_labels},
-        "textcat_overseas": {"labels": OVERSEAS_LABELS},
-    }
+    labels = {"textcat_category": CATEGORY_LABELS, "textcat_subject": s_labels, "textcat_overseas": OVERSEAS_LABELS}
+    config["initialize"]["components"] = {k: {"labels": v} for k, v in labels.items() if k in config["components"]}
     seed = int(config["training"]["seed"])
     fix_random_seed(seed)
     nlp = load_model_from_config(config, auto_fill=True, validate=True)

@@ -70,12 +70,17 @@ def train(train_dir: Path = settings.TRAIN_DIR, model_dir: Path | None = None,
 
     # Out-of-fold predictions on TRAIN (deterministic folds) feed the calibrators and the band.
     folds = int(config["screener"]["calibration_folds"])
+    # The calibrators need only the category and overseas heads: fold models skip the subject head.
+    fold_config = config.copy()
+    fold_config["nlp"] = dict(config["nlp"])
+    fold_config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p != "textcat_subject"]
+    fold_config["components"] = {k: v for k, v in config["components"].items() if k != "textcat_subject"}
     oof: list[dict | None] = [None] * len(records)
     for k in range(folds):
         tr = [i for i in range(len(records)) if i % folds != k]
         te = [i for i in range(len(records)) if i % folds == k]
         db = make_docbin(blank, [records[i] for i in tr], [texts[i] for i in tr], s_labels)
-        nlp = train_pipeline(config, db, s_labels, epochs=int(config["screener"]["calibration_epochs"]))
+        nlp = train_pipeline(fold_config, db, s_labels, epochs=int(config["screener"]["calibration_epochs"]))
         for i, cats in zip(te, predict(nlp, [texts[i] for i in te])):
             oof[i] = cats
         log(f"  fold {k + 1}/{folds} done ({time.time() - t0:.0f}s)")

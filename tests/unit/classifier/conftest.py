@@ -60,9 +60,9 @@ def tiny_model_dir(tmp_path_factory):
         for r in _records():
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     cfg = S.CONFIG_PATH.read_text(encoding="utf-8")
-    cfg = re.sub(r"(?m)^max_epochs = \d+", "max_epochs = 6", cfg)
+    cfg = re.sub(r"(?m)^max_epochs = \d+", "max_epochs = 4", cfg)
     cfg = re.sub(r"(?m)^calibration_folds = \d+", "calibration_folds = 2", cfg)
-    cfg = re.sub(r"(?m)^calibration_epochs = \d+", "calibration_epochs = 4", cfg)
+    cfg = re.sub(r"(?m)^calibration_epochs = \d+", "calibration_epochs = 3", cfg)
     (root / "tiny.cfg").write_text(cfg, encoding="utf-8")
     train(root / "train", root / "model", root / "tiny.cfg", log=lambda *_: None)
     return root / "model"
