@@ -94,6 +94,8 @@ def render(ui: UIContext) -> None:
         kind = st.selectbox(ui.t("类型", "Kind"), list(KINDS), format_func=lambda k: label(ui, KINDS, k), key="nc_kind")
         go = st.form_submit_button(ui.t("创建", "Create"))
     if go:
-        if not failed(act(ui, admin.create_committee, name=name.strip(), kind=kind)):
+        if not name.strip():
+            st.error(ui.t("请填写委员会名称。", "Please give the committee a name."))
+        elif not failed(act(ui, admin.create_committee, name=name.strip(), kind=kind)):
             flash(ui.t("委员会已创建。", "Committee created."))
             st.rerun()
