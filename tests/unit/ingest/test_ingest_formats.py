@@ -21,6 +21,16 @@ def test_text_pdf_pages_are_numbered_and_normalised(text_pdf):
     assert doc.facts.page_methods == {"text": 5}
 
 
+def test_cid_font_pdf_without_tounicode_reads(make):
+    # reportlab's STSong-Light is a non-embedded CID font with the predefined UniGB-UCS2-H CMap and no
+    # ToUnicode map: the text must come from the CMap
+    data = make.pdf([["无映射表的中文：几何证明题"]], compress=0)
+    assert b"/ToUnicode" not in data and b"UniGB-UCS2-H" in data
+    doc = extract_document(data, "cid.pdf")
+    assert doc.pages[0].text == "无映射表的中文:几何证明题"
+    assert doc.pages[0].method == "text"
+
+
 def test_pdf_without_tounicode_still_reads(no_tounicode_pdf):
     doc = extract_document(no_tounicode_pdf, "notounicode.pdf", limits=IngestLimits(ocr=False))
     assert "quadratic equations" in doc.pages[0].text
