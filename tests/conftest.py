@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -31,19 +32,24 @@ def _pg_schema_url(base: str, schema: str) -> str:
     return f"{base}{sep}options=-csearch_path%3D{schema}"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request, tmp_path):
-    """A freshly migrated, empty database: a SQLite file, or a throwaway PostgreSQL schema."""
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory):
+    """Migrated once per session; each test gets a copy (Alembic is still what built it)."""
     from workflows.migrate import upgrade
 
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.db'}"
-        upgrade(url)
-        yield url
-        return
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def _pg_schema():
+    """One throwaway PostgreSQL schema per test module, migrated by Alembic; tests truncate it."""
     if not POSTGRES_URL:
         pytest.skip("TEST_POSTGRES_URL is not set")
     from sqlalchemy import create_engine
+
+    from workflows.migrate import upgrade
 
     schema = "t_" + uuid.uuid4().hex[:12]
     admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
@@ -57,6 +63,32 @@ def database_url(request, tmp_path):
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
         admin.dispose()
+
+
+def _pg_reset(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from workflows.models import Base
+
+    eng = create_engine(url)
+    with eng.begin() as conn:
+        names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        conn.execute(text("INSERT INTO audit_head (id, seq, last_hash) VALUES (1, 0, :h)"), {"h": "0" * 64})
+    eng.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """A freshly migrated, empty database: a copy of the migrated SQLite template, or the module's
+    PostgreSQL schema emptied."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("_pg_schema")
+    _pg_reset(url)
+    return url
 
 
 class Clock:
