@@ -40,14 +40,6 @@ def people_from_frame(frame: pd.DataFrame) -> list[Person]:
     return out
 
 
-def people_problems(ui: UIContext, people: Sequence[Person]) -> list[str]:
-    problems = []
-    for i, p in enumerate(people, start=1):
-        if not p.name:
-            problems.append(ui.t(f"人员第 {i} 行缺少姓名。", f"People row {i} lacks a name."))
-    return problems
-
-
 def people_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> list[Person]:
     base_key = f"{key}__base"
     if base_key not in st.session_state:
@@ -80,4 +72,24 @@ def people_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> list[
                                                               min_value=0, max_value=60, step=1),
         },
     )
-    return people_from_frame(edited)
+    people = people_from_frame(edited)
+    _quick_add(ui, key, edited, role_names)
+    return people
+
+
+def _quick_add(ui: UIContext, key: str, edited: pd.DataFrame, role_names: dict[str, str]) -> None:
+    with st.expander(ui.t("快速添加一名人员", "Add one person")):
+        c1, c2, c3, c4 = st.columns([2, 2, 3, 1])
+        name = c1.text_input(ui.t("姓名", "Name"), key=f"{key}_add_name")
+        role = c2.selectbox(ui.t("身份", "Role"), list(ROLES), format_func=role_names.__getitem__, key=f"{key}_add_role")
+        cert = c3.text_input(ui.t("资格证书编号", "Certificate no."), key=f"{key}_add_cert")
+        years = c4.number_input(ui.t("年限", "Years"), min_value=0, max_value=60, value=3, step=1, key=f"{key}_add_years")
+        if st.button(ui.t("添加人员", "Add the person"), key=f"{key}_add"):
+            row = {"name": name.strip(), "role": role, "certificate_no": cert.strip(), "years_experience": int(years)}
+            base = pd.concat([edited, pd.DataFrame([row])], ignore_index=True)
+            st.session_state[f"{key}__base"] = base.astype({"name": "object", "role": "object",
+                                                             "certificate_no": "object", "years_experience": "Int64"})
+            st.session_state.pop(key, None)
+            for k in ("name", "cert"):
+                st.session_state.pop(f"{key}_add_{k}", None)
+            st.rerun()

@@ -62,19 +62,6 @@ def rows_from_frame(frame: pd.DataFrame) -> list[Row]:
     return rows
 
 
-def row_problems(ui: UIContext, rows: Sequence[Row]) -> list[str]:
-    """Incomplete rows are a form error (what a session means is the services' business)."""
-    problems = []
-    for i, r in enumerate(rows, start=1):
-        missing = [name for name, v in ((ui.t("日期", "date"), r.date), (ui.t("开始时间", "start"), r.start),
-                                        (ui.t("结束时间", "end"), r.end)) if v is None]
-        if missing:
-            problems.append(ui.t(f"课表第 {i} 行缺少：{'、'.join(missing)}。", f"Timetable row {i} lacks: {', '.join(missing)}."))
-        elif r.start is not None and r.end is not None and r.end <= r.start:
-            problems.append(ui.t(f"课表第 {i} 行的结束时间应晚于开始时间。", f"Timetable row {i} ends before it starts."))
-    return problems
-
-
 def timetable_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> list[Row]:
     """Edit the sessions; `initial` holds objects or dicts with topic/date/start/end."""
     base_key = f"{key}__base"
@@ -100,4 +87,22 @@ def timetable_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> li
             "end": st.column_config.TimeColumn(ui.t("结束", "End"), format="HH:mm", step=300),
         },
     )
-    return rows_from_frame(edited)
+    rows = rows_from_frame(edited)
+    _quick_add(ui, key, edited)
+    return rows
+
+
+def _quick_add(ui: UIContext, key: str, edited: pd.DataFrame) -> None:
+    """Add one session with ordinary date and time pickers (easier than typing dates into the grid)."""
+    with st.expander(ui.t("快速添加一次课", "Add one session")):
+        c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+        topic = c1.text_input(ui.t("课次/主题", "Topic"), key=f"{key}_add_topic")
+        day = c2.date_input(ui.t("日期", "Date"), key=f"{key}_add_date", format="YYYY-MM-DD")
+        start = c3.time_input(ui.t("开始", "Start"), value=time(9, 0), key=f"{key}_add_start", step=300)
+        end = c4.time_input(ui.t("结束", "End"), value=time(10, 0), key=f"{key}_add_end", step=300)
+        if st.button(ui.t("添加到课表", "Add to the timetable"), key=f"{key}_add"):
+            row = {"topic": topic.strip(), "date": day, "start": start, "end": end}
+            base = pd.concat([edited, pd.DataFrame([row], columns=list(COLUMNS))], ignore_index=True)
+            st.session_state[f"{key}__base"] = base.astype("object")
+            st.session_state.pop(key, None)  # the grid's own edits are now part of the base
+            st.rerun()

@@ -10,9 +10,9 @@ from ui.components.feedback import act, failed, flash
 from ui.components.formatting import fmt_size
 from ui.components.labels import (AUDIENCES, CATEGORIES, EXTRACTION_STATUSES, MATERIAL_KINDS, MODES, ORIGINS,
                                   STATES, label)
-from ui.components.people import people_editor, people_problems
+from ui.components.people import people_editor
 from ui.components.progress import processing_panel
-from ui.components.timetable import row_problems, timetable_editor
+from ui.components.timetable import timetable_editor
 from ui.context import UIContext
 from ui.pages.institution.common import SELECTED
 
@@ -105,13 +105,6 @@ def _course_form(ui: UIContext, detail: Any | None) -> None:
 
     label_save = ui.t("保存草稿", "Save draft") if detail is None else ui.t("保存修改", "Save changes")
     if st.button(label_save, type="primary", key=p + "save"):
-        problems = row_problems(ui, timetable) + people_problems(ui, people)
-        if not class_name.strip():
-            problems.insert(0, ui.t("请填写培训班名称。", "Please enter the class name."))
-        if problems:
-            for msg in problems:
-                st.error(msg)
-            return
         fields = dict(class_name=class_name.strip(), target_grade=grade, declared_category=category,
                       declared_subject=subject, mode=mode, audience=audience, description=description.strip(),
                       timetable=[{"topic": r.topic, "date": r.date, "start": r.start, "end": r.end} for r in timetable],
