@@ -81,11 +81,20 @@ def test_an_arbitrator_not_on_any_panel_sees_nothing(appealed):
     assert any("没有分配给您的申诉案件" in i.value for i in at.info)
 
 
-def test_a_chair_cannot_rule(appealed):
+def test_a_chair_is_turned_away(appealed):
     at = page_app(appealed, appealed.chair, "ui.pages.arbitrator.appeals").run()
-    aid = appealed.submissions["appeal"]
-    at.text_area(key=f"rule_reason_{aid}").input("越权")
-    at.button(key=f"rule_go_{aid}").click().run()
     no_exception(at)
-    assert any("仅限" in e.value for e in at.error)
-    assert _appeal(appealed).ruling is None
+    assert any("仅供仲裁委员" in e.value for e in at.error)
+
+
+def test_a_second_ruling_is_refused(appealed):
+    from workflows.services import appeals as svc
+
+    aid = appealed.submissions["appeal"]
+    at = page_app(appealed, appealed.arbitrators[2], "ui.pages.arbitrator.appeals").run()
+    svc.rule_appeal(appealed.ctx, actor_id=appealed.arbitrators[0].id, appeal_id=aid, outcome="upheld", reason="维持")
+    at.text_area(key=f"rule_reason_{aid}").input("另一意见")
+    at.button(key=f"rule_go_{aid}").click().run()  # the form was open before the other ruling landed
+    no_exception(at)
+    assert _appeal(appealed).ruling.outcome == "upheld"
+    assert at.error or any("仲裁决定书" in b.label for b in at.get("download_button"))

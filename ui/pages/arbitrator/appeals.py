@@ -171,6 +171,10 @@ def render(ui: UIContext) -> None:
     from workflows.services import appeals, submissions
 
     st.title(ui.t("我的仲裁案件", "My appeals"))
+    if ui.role != "arbitrator":
+        # my_appeals answers every role (an institution gets its own appeals): this page is the panel's.
+        st.error(ui.t("此页面仅供仲裁委员使用。", "This page is for arbitrators."))
+        return
     rows = act(ui, appeals.my_appeals)
     if failed(rows):
         return

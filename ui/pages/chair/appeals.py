@@ -8,6 +8,7 @@ from ui.components.feedback import act, failed, flash
 from ui.components.formatting import fmt_date, fmt_datetime
 from ui.components.labels import OUTCOMES, label
 from ui.context import UIContext
+from ui.pages.chair.common import for_roles
 
 APPEAL_STATES = {"filed": ("待组成仲裁小组", "filed"), "in_arbitration": ("仲裁中", "in arbitration"),
                  "ruled": ("已裁决", "ruled")}
@@ -17,6 +18,8 @@ def render(ui: UIContext) -> None:
     from workflows.services import appeals
 
     st.title(ui.t("申诉与仲裁", "Appeals"))
+    if not for_roles(ui, "chair", "admin"):
+        return
     rows = act(ui, appeals.my_appeals)
     if failed(rows):
         return

@@ -16,6 +16,15 @@ DEFAULT_REVIEW_BODY = "校外教育培训课程审查专家委员会"
 DEFAULT_ARBITRATION_BODY = "校外教育培训课程审查仲裁委员会"
 
 
+def for_roles(ui: UIContext, *roles: str) -> bool:
+    """Pages whose query answers every role (e.g. `my_appeals`) are shown only to the roles they serve;
+    the shell already routes by role, this keeps a mis-routed user from a confusing page."""
+    if ui.role in roles:
+        return True
+    st.error(ui.t("此页面仅供委员会主任/秘书使用。", "This page is for the committee chair."))
+    return False
+
+
 def pick_submission(ui: UIContext, rows: Sequence[Any], *, key: str,
                     states: tuple[str, ...] | None = None) -> Any | None:
     """A selectbox over submissions (optionally only some states); the choice is shared by the chair pages."""
