@@ -48,21 +48,39 @@ def page_count(data: bytes) -> int:
 class _Plumber:
     """pdfplumber opened only when a page needs it (it parses the document lazily but not cheaply)."""
 
+    # A scan or an outlined-text export fails on every page; after this many misses in a row pdfminer
+    # (10-100 ms a page) is no longer asked, so a long scan does not spend its time budget here.
+    GIVE_UP_AFTER = 8
+
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.pdf = None
         self.failed = False
+        self.misses = 0
 
     def text(self, index: int) -> str:
         if self.failed:
             return ""
+        text = self._extract(index)
+        if is_usable(text):
+            self.misses = 0
+        else:
+            self.misses += 1
+            self.failed = self.misses >= self.GIVE_UP_AFTER
+        return text
+
+    def _extract(self, index: int) -> str:
         try:
             if self.pdf is None:
                 import pdfplumber
 
                 logging.getLogger("pdfminer").setLevel(logging.ERROR)
                 self.pdf = pdfplumber.open(io.BytesIO(self.data))
-            return self.pdf.pages[index].extract_text() or ""
+            page = self.pdf.pages[index]
+            try:
+                return page.extract_text() or ""
+            finally:
+                page.close()  # drop pdfplumber's per-page object cache: memory stays flat
         except Exception:  # pdfminer raises many types on odd files; the page then goes on to OCR
             if self.pdf is None:
                 self.failed = True
@@ -124,13 +142,14 @@ def read_pdf(data: bytes, limits: IngestLimits, report: Callable[[int, int], Non
                 if is_usable(raw):
                     pages.append(ParsedPage(number, raw, "text"))
                     continue
+                if not _worth_ocr(page):
+                    pages.append(ParsedPage(number, "", "text"))  # blank, or only rules and frames
+                    continue
                 alt = plumber.text(index)
                 if is_usable(alt):
                     pages.append(ParsedPage(number, alt, "fallback"))
-                elif _worth_ocr(page):
-                    pages.append(ParsedPage(number, "", "ocr_needed"))
                 else:
-                    pages.append(ParsedPage(number, "", "text"))  # a blank page
+                    pages.append(ParsedPage(number, "", "ocr_needed"))
             except (pdfium.PdfiumError, OSError, ValueError):
                 pages.append(ParsedPage(number, "", "unreadable"))
             finally:

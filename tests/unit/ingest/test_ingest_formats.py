@@ -193,3 +193,25 @@ def test_pptx_picture_only_slide_is_named_in_warnings(ocr_png):
     doc = extract_document(buf.getvalue(), "pics.pptx")
     assert doc.pages[0].text == ""
     assert any("第 1 页只有图片" in w for w in doc.warnings)
+
+
+def test_pdfminer_is_not_asked_for_every_page_of_a_scan(monkeypatch):
+    import pdfplumber.page
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    calls = []
+    original = pdfplumber.page.Page.extract_text
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_text",
+                        lambda self, *a, **k: calls.append(self.page_number) or original(self, *a, **k))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    picture = ImageReader(Image.new("L", (40, 40), 128))
+    for _ in range(20):
+        c.drawImage(picture, 100, 100, 200, 200)
+        c.showPage()
+    c.save()
+    doc = extract_document(buf.getvalue(), "scan.pdf", limits=IngestLimits(isolate=False, ocr=False))
+    assert doc.facts.unreadable_pages == list(range(1, 21))
+    assert 1 <= len(calls) <= 8
