@@ -151,6 +151,18 @@ class World:
         return sub
 
 
+def ruled(w: World, ruling: str = "upheld") -> Any:
+    """A rejected submission, appealed by the institution, ruled on by the drawn panel."""
+    from workflows.services import appeals, submissions
+
+    sub = w.decided("rejected")
+    d = submissions.get_submission(w.ctx, actor_id=w.uid("inst"), submission_id=sub.id).decisions[-1]
+    a = appeals.file_appeal(w.ctx, actor_id=w.uid("inst"), decision_id=d.id, reasons="本课程为美术创作课程，请复核。")
+    a = appeals.draw_arbitration_panel(w.ctx, actor_id=w.uid("chair"), appeal_id=a.id)
+    appeals.rule_appeal(w.ctx, actor_id=a.panel[0][0], appeal_id=a.id, outcome=ruling, reason="经审理，维持原决定。")
+    return sub
+
+
 def build_world(tmp_path: Path) -> World:
     from workflows.context import build_context
     from workflows.migrate import upgrade

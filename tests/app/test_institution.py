@@ -228,3 +228,26 @@ def test_quick_add_session_and_people_then_save(world):
     assert [(s.topic, s.date, s.start) for s in saved.timetable] == [
         ("色彩", date(2026, 12, 5), time(9, 0)), ("线条的故事", date(2026, 12, 12), time(14, 0))]
     assert [p.name for p in saved.people] == ["李老师", "赵老师", "王老师"]
+
+
+def test_decision_letter_can_be_downloaded(world):
+    sub = world.decided("rejected")
+    at = page_test(world, "inst", DECISIONS, state={SELECTED: sub.id}).run()
+    no_exception(at)
+    from workflows.services import submissions
+
+    d = submissions.get_submission(world.ctx, actor_id=world.uid("inst"), submission_id=sub.id).decisions[-1]
+    button = at.get("download_button")
+    assert button and "决定书" in button[0].proto.label
+    assert any("文号" in c.value for c in at.caption), d.id
+
+
+def test_final_ruling_shown_with_its_letter(world):
+    from conftest import ruled
+
+    sub = ruled(world)
+    at = page_test(world, "inst", DECISIONS, state={SELECTED: sub.id}).run()
+    no_exception(at)
+    assert any("最终裁决：维持原决定" in s for s in texts(at, "success"))
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any("仲裁决定书" in l for l in labels), labels

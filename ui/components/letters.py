@@ -1,52 +1,50 @@
 """Download buttons for the decision letter (决定书) and the ruling letter (仲裁决定书).
 
-The letter services are not in docs/SERVICES.md yet; this is the one place that names them, so the
-pages stay unchanged when they land.
+The letters are rendered from the services' views by workflows.letters (as the chair and arbitrator pages
+do), so every role downloads the same document for the same decision.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import streamlit as st
 
-from ui.components.feedback import act, failed
+from ui.components.feedback import failed, run_service
 from ui.context import UIContext
 
-_CANDIDATES = {
-    "decision": [("workflows.services.letters", "decision_letter", "decision_id"),
-                 ("workflows.services.decisions", "decision_letter", "decision_id")],
-    "ruling": [("workflows.services.letters", "ruling_letter", "appeal_id"),
-               ("workflows.services.appeals", "ruling_letter", "appeal_id")],
-}
+
+def _committee_name(ui: UIContext, kind: str) -> str:
+    from ui.pages.chair.common import committee_name
+
+    return committee_name(ui, kind)
 
 
-def _find(kind: str) -> tuple[Any, str] | None:
-    for module, name, arg in _CANDIDATES[kind]:
-        try:
-            fn = getattr(importlib.import_module(module), name, None)
-        except ImportError:
-            continue
-        if fn is not None:
-            return fn, arg
-    return None
+def decision_letter_download(ui: UIContext, detail: Any, decision: Any, *, key: str) -> None:
+    from workflows import letters
 
-
-def letter_download(ui: UIContext, kind: str, object_id: int, *, key: str) -> None:
-    found = _find(kind)
-    what = ui.t("决定书", "decision letter") if kind == "decision" else ui.t("仲裁决定书", "ruling letter")
-    if found is None:
-        st.caption(ui.t(f"{what}暂不能在线下载。", f"The {what} cannot be downloaded yet."))
+    data = run_service(ui, letters.decision_letter_from_views, detail, decision,
+                       committee_name=_committee_name(ui, "review"))
+    if failed(data):
         return
-    fn, arg = found
-    letter = act(ui, fn, **{arg: object_id})
-    if failed(letter):
+    pdf = run_service(ui, letters.decision_letter_pdf, data)
+    if failed(pdf):
         return
-    if letter is None:
-        st.caption(ui.t(f"{what}尚未出具。", f"The {what} has not been issued yet."))
+    st.download_button(ui.t("下载决定书（PDF）", "Download the decision letter (PDF)"), data=pdf,
+                       file_name=f"决定书_{detail.id}_第{decision.round}轮.pdf", mime="application/pdf", key=key)
+    st.caption(ui.t(f"文号：{data.letter_no}", f"Letter no.: {data.letter_no}"))
+
+
+def ruling_letter_download(ui: UIContext, appeal: Any, *, key: str) -> None:
+    from workflows import letters
+
+    data = run_service(ui, letters.ruling_letter_from_views, appeal,
+                       arbitration_body=_committee_name(ui, "arbitration"))
+    if failed(data):
         return
-    data = getattr(letter, "data", None) or getattr(letter, "pdf", None) or letter
-    filename = getattr(letter, "filename", None) or f"{kind}-{object_id}.pdf"
-    st.download_button(ui.t(f"下载{what}（PDF）", f"Download the {what} (PDF)"), data=data, file_name=filename,
-                       mime="application/pdf", key=key)
+    pdf = run_service(ui, letters.ruling_letter_pdf, data)
+    if failed(pdf):
+        return
+    st.download_button(ui.t("下载仲裁决定书（PDF）", "Download the final ruling letter (PDF)"), data=pdf,
+                       file_name=f"仲裁决定书_{appeal.submission_id}_{appeal.id}.pdf", mime="application/pdf", key=key)
+    st.caption(ui.t(f"文号：{data.letter_no}", f"Letter no.: {data.letter_no}"))

@@ -9,7 +9,7 @@ import streamlit as st
 from ui.components.feedback import act, failed, flash
 from ui.components.formatting import fmt_date, fmt_days_left
 from ui.components.labels import CATEGORIES, OUTCOMES, STATES, label
-from ui.components.letters import letter_download
+from ui.components.letters import decision_letter_download, ruling_letter_download
 from ui.context import UIContext
 from ui.pages.institution.common import days_until, pick_submission
 
@@ -61,7 +61,7 @@ def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None) -> None:
         if d.conditions:
             st.markdown(ui.t("**须修改的问题：**", "**Changes required:**"))
             st.write(d.conditions)
-        letter_download(ui, "decision", d.id, key=f"dl_dec_{d.id}")
+        decision_letter_download(ui, detail, d, key=f"dl_dec_{d.id}")
         if d.appealable and appeal is None and detail.state == "decided":
             st.caption(ui.t("申诉期：", "Appeal window: ") + fmt_days_left(ui, days_until(ui, d.appeal_deadline))
                        + ui.t(f"（截止 {fmt_date(ui, d.appeal_deadline)}）", f" (until {fmt_date(ui, d.appeal_deadline)})"))
@@ -76,4 +76,4 @@ def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None) -> None:
                                 f"Final ruling: {label(ui, OUTCOMES, r.outcome)}{new} ({fmt_date(ui, r.ruled_at)})"))
                 if r.reason:
                     st.write(r.reason)
-                letter_download(ui, "ruling", appeal.id, key=f"dl_rul_{appeal.id}")
+                ruling_letter_download(ui, appeal, key=f"dl_rul_{appeal.id}")
