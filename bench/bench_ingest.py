@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_ingest.py [--pages 100 2000] [--repeat 3]
 
 For each size it prints, in one run: the project's pages/s (ingest.extract_document: sniff, forked
-parse with limits, normalisation, facts), raw pypdfium2 pages/s (open + get_text_bounded per page),
+parse with limits, normalisation, facts; "project_inline" is the same without the child process, to
+show what the isolation costs), raw pypdfium2 pages/s (open + get_text_bounded per page),
 their time ratio (target <= 1.5), pdfplumber pages/s on a sample (why it is only the fallback), and the
 peak resident memory of each measured process (VmHWM) and, for the project, of its forked parse child
 (RUSAGE_CHILDREN ru_maxrss; it counts the pages it shares with its parent). Every measurement runs in a
@@ -91,6 +92,15 @@ pages = doc.facts.page_count
 chars = sum(len(p.text) for p in doc.pages)
 assert set(doc.facts.page_methods) == {'text'}, doc.facts.page_methods
 """,
+    "project_inline": """
+import ingest.readers.pdf
+from ingest import IngestLimits, extract_document
+start = time.perf_counter()
+doc = extract_document(data, 'bench.pdf', limits=IngestLimits(isolate=False))
+elapsed = time.perf_counter() - start
+pages = doc.facts.page_count
+chars = sum(len(p.text) for p in doc.pages)
+""",
     "pdfplumber_sample": """
 import pdfplumber
 sample = int(sys.argv[2])
@@ -132,7 +142,7 @@ def main() -> None:
                   f"in {time.perf_counter() - start:.1f} s")
             print(header)
             results = {}
-            for name in ("raw_pypdfium2", "project"):
+            for name in ("raw_pypdfium2", "project", "project_inline"):
                 runs = [measure(name, path) for _ in range(args.repeat)]
                 results[name] = {
                     "seconds": statistics.median(r["seconds"] for r in runs),
