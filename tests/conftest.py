@@ -165,10 +165,10 @@ class World:
     arbitrators: list[int]
     review_committee: int
     arbitration_committee: int
-    ids: dict[str, int] = field(default_factory=dict)
+    password: str = "Passw0rd!"
 
 
-PASSWORD = "Passw0rd!"
+PASSWORD = World.password
 
 
 @pytest.fixture

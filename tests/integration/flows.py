@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import World
+World = Any  # tests/conftest.py World (not importable from here: pytest owns conftest)
 
 COURSE = dict(class_name="小学三年级美术培训班", target_grade=3, declared_category="non_subject",
               declared_subject="美术", mode="offline", audience="primary", description="水彩与素描",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import PASSWORD
 from flows import to_state
 
 from workflows.errors import AuthenticationFailed, NotAuthorized, ValidationFailed
@@ -13,18 +12,18 @@ from workflows.services import admin, auth, reviews, settings, submissions
 
 
 def test_login_and_lockout_after_five_failures(ctx, world, clock):
-    assert auth.authenticate(ctx, username="staff_a", password=PASSWORD).role == "institution"
+    assert auth.authenticate(ctx, username="staff_a", password=world.password).role == "institution"
     for _ in range(4):
         with pytest.raises(AuthenticationFailed, match="用户名或密码错误"):
             auth.authenticate(ctx, username="staff_a", password="wrong")
     with pytest.raises(AuthenticationFailed, match="锁定"):
         auth.authenticate(ctx, username="staff_a", password="wrong")
     with pytest.raises(AuthenticationFailed, match="锁定"):  # even the right password, while locked
-        auth.authenticate(ctx, username="staff_a", password=PASSWORD)
+        auth.authenticate(ctx, username="staff_a", password=world.password)
     clock.advance(minutes=16)
-    assert auth.authenticate(ctx, username="staff_a", password=PASSWORD).username == "staff_a"
+    assert auth.authenticate(ctx, username="staff_a", password=world.password).username == "staff_a"
     with pytest.raises(AuthenticationFailed):
-        auth.authenticate(ctx, username="nobody", password=PASSWORD)
+        auth.authenticate(ctx, username="nobody", password=world.password)
 
 
 def test_lockout_settings_are_read_from_the_table(ctx, world, clock):
@@ -95,7 +94,7 @@ def test_author_cannot_be_internal_reviewer(ctx, world):
 
 
 def test_committee_terms_bound_the_pool(ctx, world, clock):
-    extra = admin.create_user(ctx, actor_id=world.admin, username="retired", password=PASSWORD,
+    extra = admin.create_user(ctx, actor_id=world.admin, username="retired", password=world.password,
                               display_name="退任专家", role="expert").id
     admin.add_committee_member(ctx, actor_id=world.admin, committee_id=world.review_committee, user_id=extra,
                                term_start=date(2020, 1, 1), term_end=date(2023, 1, 1))
