@@ -44,7 +44,7 @@ def _materials(ui: UIContext, detail: Any) -> None:
     if not detail.materials:
         st.caption(ui.t("无材料。", "No material."))
     for m in detail.materials:
-        with st.expander(f"📄 {m.filename} · {label(ui, ORIGINS, m.origin)} · {m.page_count} {ui.t('页', 'page(s)')}"):
+        with st.expander(f"{m.filename} · {label(ui, ORIGINS, m.origin)} · {m.page_count} {ui.t('页', 'page(s)')}"):
             findings = (m.result or {}).get("findings") or []
             if findings:
                 st.dataframe([{
@@ -103,7 +103,7 @@ def _history(ui: UIContext, case: Any, detail: Any) -> None:
     for file_id, filename, _size in case.files:
         data = run_service(ui, appeals.appeal_file_bytes, ui.services, actor_id=ui.user_id, file_id=file_id)
         if not failed(data):
-            st.download_button(f"📎 {filename}", data=data, file_name=filename, key=f"arb_file_{file_id}")
+            st.download_button(ui.t(f"附件：{filename}", f"File: {filename}"), data=data, file_name=filename, key=f"arb_file_{file_id}")
     with st.expander(ui.t("办理经过", "History")):
         st.dataframe([{
             ui.t("时间", "At"): fmt_datetime(ui, e.at),

@@ -166,7 +166,7 @@ def render(ui: UIContext) -> None:
     if failed(verdicts):
         return
     verdicts = [v for v in verdicts if v.round == detail.round]
-    st.subheader(ui.t(f"专家意见（第 {detail.round + 1} 轮）", f"Verdicts (round {detail.round + 1})"))
+    st.subheader(ui.t(f"专家意见（第 {detail.round} 轮）", f"Verdicts (round {detail.round})"))
     if verdicts:
         _verdicts_table(ui, verdicts)
     else:
