@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer, LargeBinary, Time, func, insert, select, text
+from sqlalchemy import Date, delete, DateTime, Integer, LargeBinary, Time, func, insert, select, text
 
 from workflows.context import ServiceContext
 from workflows.models import AuditHead, Base
@@ -75,7 +75,7 @@ def restore(ctx: ServiceContext, archive: Path) -> dict[str, int]:
 
             if s.scalar(select(func.count()).select_from(User)):
                 raise ValueError("the target database is not empty; restore needs a freshly migrated database")
-            s.query(AuditHead).delete()
+            s.execute(delete(AuditHead))
             for table in Base.metadata.sorted_tables:
                 lines = z.read(f"tables/{table.name}.jsonl").decode().splitlines()
                 rows = [{k: _decode(table.c[k], v) for k, v in json.loads(line).items()} for line in lines if line]

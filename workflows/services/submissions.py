@@ -247,9 +247,7 @@ def submit_submission(ctx: ServiceContext, *, actor_id: int, submission_id: int)
                submission_id=sub.id, before=before, after={"state": sub.state, "round": sub.round})
     try:
         screen_submission(ctx, actor_id=actor_id, submission_id=submission_id)
-    except DomainError:
-        raise
-    except Exception:  # the submission itself is safely submitted; screening can be retried
+    except Exception:  # the submission itself is safely submitted; the chair can run the screening again
         import logging
 
         logging.getLogger(__name__).exception("screening of submission %s failed", submission_id)
@@ -380,8 +378,6 @@ def detail(ctx: ServiceContext, s, user: User, sub: Submission) -> SubmissionDet
         select(Appeal).where(Appeal.submission_id == sub.id).order_by(Appeal.id)).scalars()]
     history = history_of(s, user, sub.id)
     zh, en, _ = next_step(sub, _latest_decision(s, sub.id), today)
-    if sub.review_due:
-        cal.working_days_between(today, sub.review_due)
     return SubmissionDetail(
         sub.id, sub.class_name, sub.institution_id, sub.institution.name, sub.institution.district, sub.target_grade,
         list(sub.extra_grades or []), sub.declared_category, sub.declared_subject, sub.mode, sub.audience,
