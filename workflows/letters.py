@@ -279,3 +279,19 @@ def ruling_letter_from_views(appeal, *, arbitration_body: str) -> RulingLetterDa
         original_outcome=appeal.decision.outcome, appeal_reasons=appeal.reasons, ruling=appeal.ruling.outcome,
         reasoning=appeal.ruling.reason, ruled_on=ruled_on, new_outcome=appeal.ruling.new_outcome,
         arbitrators=tuple(name for _, name in appeal.panel))
+
+
+DEFAULT_REVIEW_BODY = "校外教育培训课程审查专家委员会"
+DEFAULT_ARBITRATION_BODY = "校外教育培训课程审查仲裁委员会"
+
+
+def decision_letter_file(detail, decision, *, committee_name: str | None = None) -> tuple[str, bytes]:  # noqa: ANN001
+    """(file name, PDF bytes) of the 决定书 for one DecisionView of a SubmissionDetail."""
+    data = decision_letter_from_views(detail, decision, committee_name=committee_name or DEFAULT_REVIEW_BODY)
+    return f"决定书_{detail.id}_第{decision.round}轮.pdf", decision_letter_pdf(data)
+
+
+def ruling_letter_file(appeal, *, arbitration_body: str | None = None) -> tuple[str, bytes]:  # noqa: ANN001
+    """(file name, PDF bytes) of the final 仲裁决定书 for a ruled AppealView."""
+    data = ruling_letter_from_views(appeal, arbitration_body=arbitration_body or DEFAULT_ARBITRATION_BODY)
+    return f"仲裁决定书_{appeal.submission_id}_{appeal.id}.pdf", ruling_letter_pdf(data)

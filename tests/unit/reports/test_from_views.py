@@ -73,3 +73,13 @@ def test_letters_from_views_render():
                 ruling=NS(outcome="upheld", new_outcome=None, reason="维持", ruled_at=datetime(2026, 11, 20, 9)))
     ruling = ruling_letter_from_views(appeal, arbitration_body="仲裁委员会")
     assert ruling.original_letter_no == "审查决字〔2026〕第11号" and ruling.arbitrators == ("李仲裁",)
+
+
+def test_letter_files_have_names_and_default_bodies():
+    from workflows.letters import decision_letter_file
+
+    decision = _decision(11, "approved")
+    name, pdf = decision_letter_file(_detail([decision], []), decision)
+    assert name == "决定书_7_第1轮.pdf" and pdf.startswith(b"%PDF")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        assert "校外教育培训课程审查专家委员会" in "".join(p.extract_text() or "" for p in doc.pages).replace("\n", "")
