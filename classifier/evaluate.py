@@ -181,6 +181,9 @@ def evaluate_real(directory: Path, train_dir: Path = S.TRAIN_DIR, model_dir=None
     with open(directory / "MANIFEST.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             path = directory / row["file"]
+            if row.get("category") not in ("subject", "non_subject"):
+                out(f"  skipped {row['file']}: category {row.get('category')!r} is not a label")
+                continue
             try:
                 doc = extract_document(path.read_bytes(), path.name)
             except (IngestError, OSError) as e:

@@ -106,7 +106,10 @@ class Screener:
         p_sub, p_ov = self.probabilities(a, cats)
         category, dirty = self._decide(p_sub, a, settings)
         subject, _ = best_subject(cats, None if category == "uncertain" else category)
-        overseas = p_ov >= settings.decision.overseas_threshold
+        # Overseas needs evidence a reviewer can see: a curriculum/publisher term or a foreign ISBN.
+        # A learned score alone mostly reflects English-language text, which is not overseas by itself.
+        has_evidence = any(not m.negated for m in a.overseas) or any(h.foreign for h in a.isbns)
+        overseas = p_ov >= settings.decision.overseas_threshold and has_evidence
         subject_like = category != "non_subject"
         findings: list[Finding] = []
 
