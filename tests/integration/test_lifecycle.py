@@ -142,3 +142,20 @@ def test_empty_upload_is_refused_and_leaves_nothing(ctx, world):
         materials.add_material(ctx, actor_id=world.staff_a, submission_id=sid, filename="empty.txt", data=b"")
     assert ctx.files.all_hashes() == before
     assert len(submissions.get_submission(ctx, actor_id=world.staff_a, submission_id=sid).materials) == 1
+
+
+def test_upload_failing_after_the_file_is_stored_leaves_no_row_and_no_file(ctx, world, monkeypatch):
+    import workflows.services.materials as mat
+
+    sid = make_submission(ctx, world)
+    before_files = ctx.files.all_hashes()
+    before_rows = len(submissions.get_submission(ctx, actor_id=world.staff_a, submission_id=sid).materials)
+
+    def fail(*a, **k):
+        raise RuntimeError("disk full while writing the audit event")
+
+    monkeypatch.setattr(mat, "record", fail)
+    with pytest.raises(RuntimeError):
+        mat.add_material(ctx, actor_id=world.staff_a, submission_id=sid, filename="new.txt", data="全新的内容".encode())
+    assert ctx.files.all_hashes() == before_files
+    assert len(submissions.get_submission(ctx, actor_id=world.staff_a, submission_id=sid).materials) == before_rows
