@@ -170,3 +170,14 @@ def test_audit_chain_tampering_is_reported(decided):
     at.button(key="audit_verify").click().run()
     no_exception(at)
     assert any("校验未通过" in e.value for e in at.error)
+
+
+def test_reports_period_without_decisions_counts_nothing(decided):
+    from datetime import date
+
+    at = page_app(decided, decided.chair, "ui.pages.chair.reports").run()
+    at.date_input(key="report_period").set_value((date(2026, 9, 1), date(2026, 9, 30))).run()
+    no_exception(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["审核材料（册）"] == "0" and metrics["检查机构（所）"] == "0"
+    assert "本期未发现存在问题的材料" in texts(at)

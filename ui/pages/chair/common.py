@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Sequence
 
 import streamlit as st
@@ -55,7 +56,8 @@ def committee_name(ui: UIContext, kind: str) -> str:
     return DEFAULT_REVIEW_BODY if kind == "review" else DEFAULT_ARBITRATION_BODY
 
 
-def decided_details(ui: UIContext, rows: Sequence[Any], limit: int | None = None) -> list[Any]:
+def decided_details(ui: UIContext, rows: Sequence[Any], limit: int | None = None,
+                    since: date | None = None) -> list[Any]:
     """Detail views of submissions that have at least one decision, most recently updated first.
 
     Kept in the session keyed by (id, updated_at) of the rows, so reruns of the same page (every click)
@@ -65,6 +67,9 @@ def decided_details(ui: UIContext, rows: Sequence[Any], limit: int | None = None
 
     chosen = sorted((r for r in rows if r.state in DECIDED_STATES or getattr(r, "round", 0) > 1),
                     key=lambda r: r.updated_at, reverse=True)
+    if since is not None:
+        # A decision on or after `since` updated its submission then, so older rows cannot hold one.
+        chosen = [r for r in chosen if r.updated_at.date() >= since]
     if limit is not None:
         chosen = chosen[:limit]
     key = (ui.user_id, tuple((r.id, r.updated_at) for r in chosen))

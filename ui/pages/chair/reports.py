@@ -42,7 +42,7 @@ def render(ui: UIContext) -> None:
     if failed(submissions):
         return
     with st.spinner(ui.t("正在统计…", "Counting…")):
-        rows = [m for d in decided_details(ui, submissions) for m in reports.materials_from_submission(d)]
+        rows = [m for d in decided_details(ui, submissions, since=start) for m in reports.materials_from_submission(d)]
         report = reports.build_report(rows, start, end)
     st.info(ui.t(report.summary_zh(), report.summary_en()))
     st.caption(ui.t("口径：按审查决定日期统计；“存在问题”指专家审查意见中列明的问题（初筛线索不计入）；"
