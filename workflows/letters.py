@@ -264,7 +264,9 @@ def decision_letter_from_views(detail, decision, *, committee_name: str) -> Deci
         institution_name=detail.institution_name, submission_id=detail.id, class_name=detail.class_name,
         declared_category=detail.declared_category, decided_category=decision.category, outcome=decision.outcome,
         reasons=reasons, decided_on=decided_on, required_changes=decision.conditions or "", materials=materials,
-        chair_name=decision.chair_name, appeal_deadline=decision.appeal_deadline)
+        chair_name=decision.chair_name,
+        # An unconditional approval leaves nothing to appeal; every other outcome states the window.
+        appeal_deadline=None if decision.outcome == "approved" else decision.appeal_deadline)
 
 
 def ruling_letter_from_views(appeal, *, arbitration_body: str) -> RulingLetterData:  # noqa: ANN001 - AppealView

@@ -83,3 +83,11 @@ def test_letter_files_have_names_and_default_bodies():
     assert name == "决定书_7_第1轮.pdf" and pdf.startswith(b"%PDF")
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         assert "校外教育培训课程审查专家委员会" in "".join(p.extract_text() or "" for p in doc.pages).replace("\n", "")
+
+
+def test_approval_letter_has_no_appeal_clause_but_a_rejection_has():
+    approved = _decision(11, "approved")
+    data = decision_letter_from_views(_detail([approved], []), approved, committee_name="委员会")
+    assert data.appeal_deadline is None
+    rejected = _decision(12, "rejected")
+    assert decision_letter_from_views(_detail([rejected], []), rejected, committee_name="委员会").appeal_deadline

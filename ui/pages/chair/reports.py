@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pandas as pd
 import streamlit as st
 
 from ui.components.feedback import act, failed
@@ -57,8 +56,11 @@ def render(ui: UIContext) -> None:
     c5.metric(ui.t("境外教材（册）", "Overseas"), report.overseas)
     if report.problem_counts:
         st.subheader(ui.t("问题分类", "Problems by kind"))
-        st.bar_chart(pd.DataFrame({ui.t("材料数", "Materials"): list(report.problem_counts.values())},
-                                  index=list(report.problem_counts.keys())), horizontal=True)
+        st.dataframe([{ui.t("问题", "Problem"): k, ui.t("材料数（册）", "Materials"): v}
+                      for k, v in report.problem_counts.items()], hide_index=True, width="stretch", column_config={
+            ui.t("材料数（册）", "Materials"): st.column_config.ProgressColumn(
+                ui.t("材料数（册）", "Materials"), format="%d", min_value=0, max_value=max(1, report.materials_reviewed)),
+        })
 
     def table(items):
         return [{
