@@ -10,13 +10,37 @@ from . import settings as S
 from .analysis import CUE_KIND_BY_DIMENSION, DIMENSIONS, Analysis, analyse
 from .calibration import Calibrator, logit
 from .lexicon import load_lexicons
-from .model import best_subject
+from .model import SUBJECT_PREFIX, best_subject
 from .rules.content import is_preschool, online_evidence, preschool_subject_class, red_flags
 from .rules.timetable import check_timetable
 from .types import Finding, ScreeningInput, ScreeningResult
 
 PAGE_SEPARATOR = "\n\n"
 _DIM_LABEL = {"目的": "目的 purpose", "内容": "内容 content", "方式": "方式 method", "评价": "评价 evaluation"}
+
+
+CHUNK_CHARS = 1200  # the longest texts in the training corpus (corpus/SCHEMA.md: 40–1,200 characters)
+
+
+def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Split at line ends into pieces of at most `size` characters (hard cut for longer lines)."""
+    if len(text) <= size:
+        return [text]
+    out, buf = [], ""
+    for line in text.splitlines(keepends=True):
+        while len(line) > size:
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(line[:size])
+            line = line[size:]
+        if len(buf) + len(line) > size:
+            out.append(buf)
+            buf = ""
+        buf += line
+    if buf.strip():
+        out.append(buf)
+    return [c for c in out if c.strip()] or [text[:size]]
 
 
 class ModelMissingError(FileNotFoundError):
@@ -75,8 +99,32 @@ class Screener:
         settings = settings or S.Settings()
         texts = [_Text(i) for i in inputs]
         analyses = [analyse(t.full, self.lex) for t in texts]
-        cats = [dict(d.cats) for d in self.nlp.pipe([a.norm.text for a in analyses], batch_size=64)]
+        cats = self._predict([a.norm.text for a in analyses])
         return [self._result(i, t, a, c, settings) for i, t, a, c in zip(inputs, texts, analyses, cats)]
+
+    def _predict(self, texts: list[str]) -> list[dict[str, float]]:
+        """Model scores. Category and overseas come from the whole text, as the calibrators were fitted.
+        The subject head of a long text is the mean over chunks no longer than the training texts:
+        bag-of-words logits grow with length and would saturate every subject label at once."""
+        whole = [dict(d.cats) for d in self.nlp.pipe(texts, batch_size=64)]
+        chunks, owner = [], []
+        for i, t in enumerate(texts):
+            if len(t) > CHUNK_CHARS:
+                for c in chunk_text(t):
+                    chunks.append(c)
+                    owner.append(i)
+        if chunks:
+            sums: dict[int, dict[str, float]] = {}
+            counts: dict[int, int] = {}
+            with self.nlp.select_pipes(enable=["textcat_subject"]):
+                for i, d in zip(owner, self.nlp.pipe(chunks, batch_size=64)):
+                    counts[i] = counts.get(i, 0) + 1
+                    acc = sums.setdefault(i, {})
+                    for k, v in d.cats.items():
+                        acc[k] = acc.get(k, 0.0) + v
+            for i, acc in sums.items():
+                whole[i].update({k: v / counts[i] for k, v in acc.items() if k.startswith(SUBJECT_PREFIX)})
+        return whole
 
     def probabilities(self, a: Analysis, cats: dict[str, float]) -> tuple[float, float]:
         p_sub = self.cal_cat([logit(cats["subject"])] + a.category_features())
