@@ -20,7 +20,8 @@ def authenticate(ctx: ServiceContext, *, username: str, password: str) -> UserVi
     names cannot be probed) or when the account is locked; each failure counts towards the lock-out."""
     locked_msg = None
     with write(ctx) as s:
-        user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        # Locked so that simultaneous wrong guesses are all counted.
+        user = s.execute(select(User).where(User.username == username).with_for_update()).scalar_one_or_none()
         if user is None or not user.active:
             raise AuthenticationFailed()
         now = ctx.now()
