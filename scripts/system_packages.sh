@@ -3,9 +3,11 @@
 # a CJK font (readable screenshots and PDF letters). Installs only what is missing.
 set -euo pipefail
 need=()
+# dpkg, not `fc-list | grep -q`: under pipefail grep's early exit makes the pipe fail (SIGPIPE).
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK\|Noto Serif CJK\|WenQuanYi" || need+=(fonts-noto-cjk)
+installed fonts-noto-cjk || need+=(fonts-noto-cjk)
 # PDF letters embed a TrueType-outline CJK font (reportlab cannot embed Noto's CFF outlines).
 [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
 if [ ${#need[@]} -gt 0 ]; then
