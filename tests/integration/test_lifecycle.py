@@ -159,3 +159,21 @@ def test_upload_failing_after_the_file_is_stored_leaves_no_row_and_no_file(ctx, 
         mat.add_material(ctx, actor_id=world.staff_a, submission_id=sid, filename="new.txt", data="全新的内容".encode())
     assert ctx.files.all_hashes() == before_files
     assert len(submissions.get_submission(ctx, actor_id=world.staff_a, submission_id=sid).materials) == before_rows
+
+
+def test_overdue_arbitration_is_listed(ctx, world, clock):
+    sid = to_state(ctx, world, "in_arbitration")
+    assert chair.overdue(ctx, actor_id=world.chair) == []
+    clock.advance(days=45)
+    items = [i for i in chair.overdue(ctx, actor_id=world.chair) if i.kind == "arbitration"]
+    assert [i.submission_id for i in items] == [sid] and items[0].working_days_overdue > 0
+    with pytest.raises(NotAuthorized):
+        chair.overdue(ctx, actor_id=world.staff_a)
+
+
+def test_duplicate_committee_membership_is_a_clear_error(ctx, world):
+    from workflows.services import admin
+
+    with pytest.raises(ValidationFailed, match="已是此委员会委员"):
+        admin.add_committee_member(ctx, actor_id=world.admin, committee_id=world.review_committee,
+                                   user_id=world.experts[1])

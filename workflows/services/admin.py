@@ -116,6 +116,10 @@ def create_committee(ctx: ServiceContext, *, actor_id: int | None, name: str, ki
         raise ValidationFailed("委员会类型应为审查或仲裁。", "Unknown committee kind.")
     with write(ctx) as s:
         _admin(s, actor_id)
+        if not name.strip():
+            raise ValidationFailed("请填写委员会名称。", "The committee needs a name.")
+        if s.scalar(select(Committee.id).where(Committee.name == name.strip())) is not None:
+            raise ValidationFailed("该委员会名称已存在。", "A committee with that name exists.")
         c = Committee(name=name.strip(), kind=kind, created_at=ctx.now())
         s.add(c)
         s.flush()
@@ -142,6 +146,9 @@ def add_committee_member(ctx: ServiceContext, *, actor_id: int | None, committee
                 term_end = start.replace(year=start.year + years)
             except ValueError:  # 29 February
                 term_end = start.replace(year=start.year + years, day=28)
+        if s.scalar(select(CommitteeMember.id).where(CommitteeMember.committee_id == c.id,
+                                                     CommitteeMember.user_id == u.id)) is not None:
+            raise ValidationFailed("该用户已是此委员会委员。", "Already a member of this committee.")
         if term_end <= start:
             raise ValidationFailed("任期结束日期应晚于开始日期。", "The term must end after it starts.")
         s.add(CommitteeMember(committee_id=c.id, user_id=u.id, term_start=start, term_end=term_end))
