@@ -150,7 +150,7 @@ def _sidebar_language() -> str:
 
 
 def main(services: Any) -> None:
-    st.set_page_config(page_title=APP_TITLE_ZH, page_icon="📚", layout="wide")
+    st.set_page_config(page_title=APP_TITLE_ZH, page_icon=":material/menu_book:", layout="wide")
     lang = _sidebar_language()
     user = current_user(services)
     pages: dict[str, Any] = {}  # url_path -> st.Page, for UIContext.navigate
@@ -162,7 +162,7 @@ def main(services: Any) -> None:
 
     if user is None:
         ui = UIContext(services=services, user=None, lang=lang, navigate=navigate)
-        login_spec = PageSpec(_login_page, "登录", "Log in", "login", "🔑")
+        login_spec = PageSpec(_login_page, "登录", "Log in", "login", ":material/login:")
         sections = {ui.t("账户", "Account"): [login_spec], ui.t("公开", "Public"): _public_pages()}
     else:
         roles = _user_roles(user)

@@ -144,8 +144,16 @@ class UI:
 
     def choose(self, key: str, option: str) -> None:
         """A selectbox: open it and pick the option by its visible text."""
-        self.key(key).locator('[data-baseweb="select"]').click()
-        self.page.locator('[role="option"]').filter(has_text=option).first.click()
+        self.key(key).get_by_role("combobox").click()
+        self.page.get_by_role("option", name=option).first.click()
+        wait_idle(self.page)
+
+    def expand(self, title: str) -> None:
+        """Open an expander unless it is open already (expanders keep their state across reruns)."""
+        details = self.page.locator('[data-testid="stExpander"] details').filter(
+            has=self.page.locator("summary", has_text=title)).first
+        if details.get_attribute("open") is None:
+            details.locator("summary").click()
         wait_idle(self.page)
 
     def radio(self, key: str, option: str) -> None:
@@ -181,7 +189,19 @@ def test_full_life(server, browser, tmp_path):
     page = context.new_page()
     page.set_default_timeout(30_000)
     ui = UI(page, server.url)
+    try:
+        _life(ui, page, server, pdf)
+    except BaseException:
+        # keep what the browser showed when it failed, for the CI artifacts
+        page.screenshot(path=str(SHOTS / "failure.png"), full_page=True)
+        (SHOTS / "failure.html").write_text(page.content(), encoding="utf-8")
+        raise
+    finally:
+        context.close()
+    assert len(list(SHOTS.glob("*.png"))) == ui.n
 
+
+def _life(ui: UI, page, server, pdf: Path) -> None:
     # 1. The institution creates the course, uploads the PDF, self-checks and submits.
     page.goto(server.url)
     ui.see("登录")
@@ -192,14 +212,14 @@ def test_full_life(server, browser, tmp_path):
     ui.see("新建课程申报")
     ui.fill("edit_new_class_name", CLASS_NAME)
     ui.choose("edit_new_subject", "综合实践")
-    ui.page.get_by_text("快速添加一次课").click()
+    ui.expand("快速添加一次课")
     ui.fill("edit_new_timetable_add_topic", "第一讲")
     ui.click("edit_new_timetable_add")
-    ui.page.get_by_text("快速添加一名人员").click()
+    ui.expand("快速添加一名人员")
     ui.fill("edit_new_people_add_name", "王老师")
     ui.fill("edit_new_people_add_cert", "JS-2019-001")
     ui.click("edit_new_people_add")
-    ui.page.get_by_text("快速添加一名人员").click()
+    ui.expand("快速添加一名人员")
     ui.fill("edit_new_people_add_name", "赵老师")
     ui.choose("edit_new_people_add_role", "内部审核人")
     ui.fill("edit_new_people_add_cert", "JS-2015-007")
@@ -227,7 +247,7 @@ def test_full_life(server, browser, tmp_path):
     # 2. The chair assigns three experts (the suggestion).
     ui.login("zhuren")
     ui.nav("分配审查专家")
-    ui.see("专家1")
+    page.get_by_role("button", name="确认分配").wait_for(state="visible")
     ui.shot("chair_assignment")
     ui.click_button("确认分配")
     ui.see("已为申报")
@@ -301,8 +321,6 @@ def test_full_life(server, browser, tmp_path):
     ui.nav("决定与决定书")
     ui.see("最终裁决：维持原决定")
     ui.shot("institution_final_ruling")
-    context.close()
-    assert len(list(SHOTS.glob("*.png"))) == ui.n
 
 
 def _key_suffix(page, prefix: str) -> str:

@@ -79,17 +79,19 @@ def people_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> list[
 
 def _quick_add(ui: UIContext, key: str, edited: pd.DataFrame, role_names: dict[str, str]) -> None:
     with st.expander(ui.t("快速添加一名人员", "Add one person")):
-        c1, c2, c3, c4 = st.columns([2, 2, 3, 1])
-        name = c1.text_input(ui.t("姓名", "Name"), key=f"{key}_add_name")
-        role = c2.selectbox(ui.t("身份", "Role"), list(ROLES), format_func=role_names.__getitem__, key=f"{key}_add_role")
-        cert = c3.text_input(ui.t("资格证书编号", "Certificate no."), key=f"{key}_add_cert")
-        years = c4.number_input(ui.t("年限", "Years"), min_value=0, max_value=60, value=3, step=1, key=f"{key}_add_years")
-        if st.button(ui.t("添加人员", "Add the person"), key=f"{key}_add"):
+        with st.form(f"{key}_add_form", clear_on_submit=True, border=False):
+            c1, c2, c3, c4 = st.columns([2, 2, 3, 1])
+            name = c1.text_input(ui.t("姓名", "Name"), key=f"{key}_add_name")
+            role = c2.selectbox(ui.t("身份", "Role"), list(ROLES), format_func=role_names.__getitem__,
+                                key=f"{key}_add_role")
+            cert = c3.text_input(ui.t("资格证书编号", "Certificate no."), key=f"{key}_add_cert")
+            years = c4.number_input(ui.t("年限", "Years"), min_value=0, max_value=60, value=3, step=1,
+                                    key=f"{key}_add_years")
+            added = st.form_submit_button(ui.t("添加人员", "Add the person"), key=f"{key}_add")
+        if added:
             row = {"name": name.strip(), "role": role, "certificate_no": cert.strip(), "years_experience": int(years)}
             base = pd.concat([edited, pd.DataFrame([row])], ignore_index=True)
             st.session_state[f"{key}__base"] = base.astype({"name": "object", "role": "object",
                                                              "certificate_no": "object", "years_experience": "Int64"})
             st.session_state.pop(key, None)
-            for k in ("name", "cert"):
-                st.session_state.pop(f"{key}_add_{k}", None)
             st.rerun()

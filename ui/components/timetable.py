@@ -95,12 +95,14 @@ def timetable_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> li
 def _quick_add(ui: UIContext, key: str, edited: pd.DataFrame) -> None:
     """Add one session with ordinary date and time pickers (easier than typing dates into the grid)."""
     with st.expander(ui.t("快速添加一次课", "Add one session")):
-        c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
-        topic = c1.text_input(ui.t("课次/主题", "Topic"), key=f"{key}_add_topic")
-        day = c2.date_input(ui.t("日期", "Date"), key=f"{key}_add_date", format="YYYY-MM-DD")
-        start = c3.time_input(ui.t("开始", "Start"), value=time(9, 0), key=f"{key}_add_start", step=300)
-        end = c4.time_input(ui.t("结束", "End"), value=time(10, 0), key=f"{key}_add_end", step=300)
-        if st.button(ui.t("添加到课表", "Add to the timetable"), key=f"{key}_add"):
+        with st.form(f"{key}_add_form", clear_on_submit=True, border=False):
+            c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+            topic = c1.text_input(ui.t("课次/主题", "Topic"), key=f"{key}_add_topic")
+            day = c2.date_input(ui.t("日期", "Date"), key=f"{key}_add_date", format="YYYY-MM-DD")
+            start = c3.time_input(ui.t("开始", "Start"), value=time(9, 0), key=f"{key}_add_start", step=300)
+            end = c4.time_input(ui.t("结束", "End"), value=time(10, 0), key=f"{key}_add_end", step=300)
+            added = st.form_submit_button(ui.t("添加到课表", "Add to the timetable"), key=f"{key}_add")
+        if added:
             row = {"topic": topic.strip(), "date": day, "start": start, "end": end}
             base = pd.concat([edited, pd.DataFrame([row], columns=list(COLUMNS))], ignore_index=True)
             st.session_state[f"{key}__base"] = base.astype("object")
