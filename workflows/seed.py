@@ -3,7 +3,9 @@ submissions in every state, with small real materials (.txt and .docx) generated
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -50,6 +52,10 @@ ROBOT_TEXT = ["第一课 机器人搭建入门", "认识传感器和电机，分
               "第二课 图形化编程", "用积木式编程让小车沿黑线行驶，展示与分享作品。"]
 ENGLISH_TEXT = ("Unit 1 Greetings\n英语绘本阅读：学习 hello、good morning 等句型，跟读并完成单词听写练习。\n"
                 "课后每天在微信群打卡朗读，单元测验成绩排名。")
+
+
+def _unavailable() -> Any:
+    raise RuntimeError("screening model unavailable (demo of a submission awaiting screening)")
 
 
 def _timetable(start: date, weekday_evening: bool = True) -> list[dict[str, Any]]:
@@ -132,6 +138,17 @@ def seed_demo(ctx: ServiceContext) -> list[DemoAccount]:
         return sid, st, d.id
 
     draft("art", "（草稿）")
+    # "submitted" lasts only until the automatic screening; show one whose screening could not run
+    # (as when the model is unavailable), which the chair can screen again from the overview.
+    sid, st = draft("english", "（待初筛）")
+    quiet = logging.getLogger("workflows.services.submissions")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # the failure is staged; no traceback on the console
+    try:
+        submissions.submit_submission(dataclasses.replace(ctx, screener_loader=_unavailable, _screener=None),
+                                      actor_id=st, submission_id=sid)
+    finally:
+        quiet.setLevel(level)
     sid, st = draft("robot", "（修改前）")
     submitted("robot", "")                                                  # screened
     reviewed("art", "（秋季）", "approved", "non_subject", [], n=1)            # in review, one verdict in

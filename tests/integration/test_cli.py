@@ -40,7 +40,7 @@ def test_seed_demo_prints_accounts_and_fills_every_state(demo):
     con = sqlite3.connect(d / "review.db")
     states = {s for (s,) in con.execute("select distinct state from submission")}
     con.close()
-    assert states >= {"draft", "screened", "in_review", "decided", "revision", "appealed", "in_arbitration", "final"}
+    assert states >= {"draft", "submitted", "screened", "in_review", "decided", "revision", "appealed", "in_arbitration", "final"}
     assert "跳过" in run(env, "seed-demo", "--if-empty").stdout
 
 
