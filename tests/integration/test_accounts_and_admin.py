@@ -103,3 +103,20 @@ def test_committee_terms_bound_the_pool(ctx, world, clock):
     with pytest.raises(ValidationFailed, match="任期内"):
         reviews.assign_experts(ctx, actor_id=world.chair, submission_id=sid,
                                expert_ids=[extra, world.experts[2], world.experts[3]])
+
+
+def test_arbitration_panel_excludes_conflicted_and_needs_enough_members(ctx, world):
+    from workflows.services import appeals
+
+    reviews.declare_conflict(ctx, actor_id=world.arbitrators[0], institution_id=world.inst_a, note="曾任顾问")
+    sid = to_state(ctx, world, "appealed")
+    appeal = appeals.my_appeals(ctx, actor_id=world.staff_a)[0]
+    drawn = appeals.draw_arbitration_panel(ctx, actor_id=world.chair, appeal_id=appeal.id)
+    assert world.arbitrators[0] not in {p for p, _ in drawn.panel} and len(drawn.panel) == 3
+
+    reviews.declare_conflict(ctx, actor_id=world.arbitrators[1], institution_id=world.inst_a, note="亲属")
+    sid2 = to_state(ctx, world, "appealed")
+    appeal2 = next(a for a in appeals.my_appeals(ctx, actor_id=world.staff_a) if a.submission_id == sid2)
+    with pytest.raises(ValidationFailed, match="不足 3 名"):
+        appeals.draw_arbitration_panel(ctx, actor_id=world.chair, appeal_id=appeal2.id)
+    assert submissions.get_submission(ctx, actor_id=world.chair, submission_id=sid2).state == "appealed"
