@@ -257,7 +257,9 @@ def _life(ui: UI, page, server, pdf: Path) -> None:
     # 3. Each expert reviews the evidence and votes.
     for i in (1, 2, 3):
         ui.login(f"zj{i}")
-        ui.see(CLASS_NAME)
+        ui.key("queue_review").wait_for(state="visible")
+        if i == 1:
+            ui.shot("expert_queue")
         ui.click("queue_review")
         ui.see("系统建议类别")
         if i == 1:
@@ -308,7 +310,7 @@ def _life(ui: UI, page, server, pdf: Path) -> None:
     ui.shot("chair_panel_drawn")
     ui.logout()
     ui.login("zc1")
-    ui.see(CLASS_NAME)
+    page.locator('[class*="st-key-rule_outcome_"]').first.wait_for(state="visible")
     ui.radio(f"rule_outcome_{_appeal_key(page)}", "维持原决定")
     ui.fill(f"rule_reason_{_appeal_key(page)}", "材料以一元二次方程、函数为主要内容，属于学科类培训，维持原决定。")
     ui.click(f"rule_go_{_appeal_key(page)}")
