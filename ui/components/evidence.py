@@ -138,7 +138,7 @@ def find_boxes(chars: Sequence[dict[str, Any]], needles: Sequence[tuple[str, str
 
 
 def page_image_with_boxes(pdf_bytes: bytes, page_number: int, findings: Iterable[Any], page_text: str,
-                          *, scale: float = 1.5) -> tuple[bytes, int] | None:
+                          *, scale: float = 2.0) -> tuple[bytes, int] | None:
     """PNG of one PDF page with a rectangle around each finding's evidence, and how many were boxed.
 
     Returns None when the page cannot be rendered (damaged file, page out of range).
@@ -165,18 +165,25 @@ def page_image_with_boxes(pdf_bytes: bytes, page_number: int, findings: Iterable
             image = pdf[page_number - 1].render(scale=scale).to_pil().convert("RGB")
         finally:
             pdf.close()
-        boxes: list[Box] = []
-        if needles:
-            with pdfplumber.open(io.BytesIO(pdf_bytes)) as doc:
-                boxes = find_boxes(doc.pages[page_number - 1].chars, needles)
+        with pdfplumber.open(io.BytesIO(pdf_bytes)) as doc:
+            chars = doc.pages[page_number - 1].chars
+            boxes = find_boxes(chars, needles) if needles else []
     except Exception:  # a page we cannot draw is shown as text only
         log.warning("could not render page %s with evidence boxes", page_number, exc_info=True)
         return None
     draw = ImageDraw.Draw(image)
     for b in boxes:
         colour = "#e03131" if b.kind in HIGHLIGHT_COLOURS else "#f08c00"
-        draw.rectangle([b.x0 * scale - 1, b.top * scale - 1, b.x1 * scale + 1, b.bottom * scale + 1],
-                       outline=colour, width=2)
+        draw.rectangle([b.x0 * scale - 2, b.top * scale - 2, b.x1 * scale + 2, b.bottom * scale + 2],
+                       outline=colour, width=3)
+    if chars:  # crop to the printed area so the text stays legible in a narrow column
+        margin = 18
+        left = max(0, int(min(c["x0"] for c in chars) * scale) - margin)
+        top = max(0, int(min(c["top"] for c in chars) * scale) - margin)
+        right = min(image.width, int(max(c["x1"] for c in chars) * scale) + margin)
+        bottom = min(image.height, int(max(c["bottom"] for c in chars) * scale) + margin)
+        if right - left > 50 and bottom - top > 20:
+            image = image.crop((left, top, right, bottom))
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     return buf.getvalue(), len(boxes)

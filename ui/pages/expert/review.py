@@ -124,12 +124,9 @@ def _materials(ui: UIContext, package: Any) -> None:
     if m.file_type == "pdf":
         data = run_service(ui, materials.material_bytes, ui.services, actor_id=ui.user_id, material_id=m.id)
         pdf_bytes = None if failed(data) else data
-    left, right = st.columns([3, 2])
-    with left:
-        material_viewer(ui, pages=[p.text for p in pages], findings=findings, pdf_bytes=pdf_bytes, key=f"viewer_{m.id}")
-    with right:
-        st.markdown("**" + ui.t("系统初筛（仅供参考，以专家判断为准）", "Screening (advice only; the experts decide)") + "**")
-        screening_summary(ui, result, key=f"rv_{m.id}")
+    material_viewer(ui, pages=[p.text for p in pages], findings=findings, pdf_bytes=pdf_bytes, key=f"viewer_{m.id}")
+    st.markdown("#### " + ui.t("系统初筛（仅供参考，以专家判断为准）", "Screening (advice only; the experts decide)"))
+    screening_summary(ui, result, key=f"rv_{m.id}")
 
 
 def _reason_codes() -> list[tuple[str, str, str]]:
