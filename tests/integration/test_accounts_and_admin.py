@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from flows import to_state
@@ -109,7 +109,7 @@ def test_arbitration_panel_excludes_conflicted_and_needs_enough_members(ctx, wor
     from workflows.services import appeals
 
     reviews.declare_conflict(ctx, actor_id=world.arbitrators[0], institution_id=world.inst_a, note="曾任顾问")
-    sid = to_state(ctx, world, "appealed")
+    to_state(ctx, world, "appealed")
     appeal = appeals.my_appeals(ctx, actor_id=world.staff_a)[0]
     drawn = appeals.draw_arbitration_panel(ctx, actor_id=world.chair, appeal_id=appeal.id)
     assert world.arbitrators[0] not in {p for p, _ in drawn.panel} and len(drawn.panel) == 3

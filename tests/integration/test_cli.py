@@ -46,7 +46,6 @@ def test_seed_demo_prints_accounts_and_fills_every_state(demo):
 
 def _copy(demo, tmp_path):
     d, env, _ = demo
-    import shutil
 
     target = tmp_path / "copy.db"
     src = sqlite3.connect(d / "review.db")

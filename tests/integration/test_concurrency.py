@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from flows import to_state
 from sqlalchemy import func, select
 
-from workflows.errors import ConcurrentChange, DomainError, InvalidTransition
+from workflows.errors import ConcurrentChange, InvalidTransition
 from workflows.models import Verdict
 from workflows.services import audit, decisions, reviews, submissions
 

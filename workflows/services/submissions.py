@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from workflows import statemachine
 from workflows.context import ServiceContext
-from workflows.errors import DomainError, NotAuthorized, ValidationFailed
-from workflows.models import (Appeal, Assignment, AuditEvent, CoursePerson, Decision, Material, Screening,
+from workflows.errors import NotAuthorized, ValidationFailed
+from workflows.models import (Appeal, Assignment, AuditEvent, CoursePerson, Decision, Screening,
                               Submission, TimetableSession, User, Verdict)
 from workflows.services import convert
 from workflows.services._base import (get_actor, get_submission_row, load_settings, lock_submission, read, record,
