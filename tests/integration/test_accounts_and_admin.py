@@ -120,3 +120,14 @@ def test_arbitration_panel_excludes_conflicted_and_needs_enough_members(ctx, wor
     with pytest.raises(ValidationFailed, match="不足 3 名"):
         appeals.draw_arbitration_panel(ctx, actor_id=world.chair, appeal_id=appeal2.id)
     assert submissions.get_submission(ctx, actor_id=world.chair, submission_id=sid2).state == "appealed"
+
+
+def test_unknown_year_shows_a_calendar_warning_until_imported(ctx, world, clock):
+    from datetime import datetime, timezone
+
+    clock.now = datetime(2027, 3, 1, 2, 0, tzinfo=timezone.utc)
+    sid = to_state(ctx, world, "in_review")
+    detail = submissions.get_submission(ctx, actor_id=world.staff_a, submission_id=sid)
+    assert "2027" in detail.calendar_warning
+    settings.import_holidays(ctx, actor_id=world.admin, text="2027-04-05,holiday,清明节\n")
+    assert submissions.get_submission(ctx, actor_id=world.staff_a, submission_id=sid).calendar_warning is None

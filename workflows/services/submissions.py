@@ -378,6 +378,10 @@ def detail(ctx: ServiceContext, s, user: User, sub: Submission) -> SubmissionDet
         select(Appeal).where(Appeal.submission_id == sub.id).order_by(Appeal.id)).scalars()]
     history = history_of(s, user, sub.id)
     zh, en, _ = next_step(sub, _latest_decision(s, sub.id), today)
+    # Ask the calendar about the days that matter here, so an unknown year shows its warning.
+    cal.is_workday(today)
+    if sub.review_due:
+        cal.working_days_between(today, sub.review_due)
     return SubmissionDetail(
         sub.id, sub.class_name, sub.institution_id, sub.institution.name, sub.institution.district, sub.target_grade,
         list(sub.extra_grades or []), sub.declared_category, sub.declared_subject, sub.mode, sub.audience,
