@@ -42,7 +42,7 @@ def fit_calibrator(X: list[list[float]], y: list[int], C: float = 1.0) -> Calibr
     return Calibrator(tuple(float(c) for c in lr.coef_[0]), float(lr.intercept_[0]))
 
 
-def fit_band(probs: list[float], y: list[int], max_error: float = 0.015) -> tuple[float, float, dict]:
+def fit_band(probs: list[float], y: list[int], max_error: float = 0.01) -> tuple[float, float, dict]:
     """The narrowest confidence band [1-c, c] such that out-of-fold predictions decided outside it
     err at most max_error; inside it the screener says "uncertain — refer to experts"."""
     best = None

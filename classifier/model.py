@@ -35,7 +35,7 @@ def make_docbin(nlp, records: list[dict], texts: list[str], s_labels: list[str])
 
     db = DocBin(store_user_data=False)
     for r, t in zip(records, texts):
-        doc = nlp.make_doc(t)
+        doc = make_doc(nlp.vocab, t)
         cats = _cats(r)
         s = subject_label(r)
         if s:  # records without a consistent subject leave the subject head unsupervised
@@ -51,16 +51,14 @@ def train_pipeline(config, docbin, s_labels: list[str], epochs: int | None = Non
     from spacy.util import fix_random_seed, load_model_from_config, minibatch
 
     config = config.copy()
-    labels = {"textcat_category": CATEGORY_LABELS, "textcat_subject": s_labels, "textcat_overseas": OVERSEAS_LABELS}
-    config["initialize"]["components"] = {k: {"labels": v} for k, v in labels.items() if k in config["components"]}
+    config["initialize"]["components"] = {"textcat": {"labels": CATEGORY_LABELS + OVERSEAS_LABELS + s_labels}}
     seed = int(config["training"]["seed"])
     fix_random_seed(seed)
     nlp = load_model_from_config(config, auto_fill=True, validate=True)
     docs = list(docbin.get_docs(nlp.vocab))
     examples = []
     for d in docs:
-        pred = nlp.make_doc(d.text)
-        examples.append(Example(pred, d))
+        examples.append(Example(make_doc(nlp.vocab, d.text), d))
     optimizer = nlp.initialize(lambda: examples)
     n_epochs = epochs or int(config["training"]["max_epochs"])
     drop = float(config["training"]["dropout"])
@@ -78,8 +76,18 @@ def train_pipeline(config, docbin, s_labels: list[str], epochs: int | None = Non
     return nlp
 
 
+def make_doc(vocab, text: str):
+    """One token per non-space character: what the char segmenter yields, without its slow
+    Python-level alignment of words and spaces (half the screening time on 1,000-char texts)."""
+    from spacy.tokens import Doc
+
+    words = [c for c in text if not c.isspace()] or [" "]
+    return Doc(vocab, words=words, spaces=[False] * len(words))
+
+
 def predict(nlp, texts: list[str], batch_size: int = 64) -> list[dict[str, float]]:
-    return [dict(d.cats) for d in nlp.pipe(texts, batch_size=batch_size)]
+    docs = (make_doc(nlp.vocab, t) for t in texts)
+    return [dict(d.cats) for d in nlp.pipe(docs, batch_size=batch_size)]
 
 
 def best_subject(cats: dict[str, float], category: str | None) -> tuple[str | None, float]:

@@ -10,7 +10,7 @@ from . import settings as S
 from .analysis import CUE_KIND_BY_DIMENSION, DIMENSIONS, Analysis, analyse
 from .calibration import Calibrator, logit
 from .lexicon import load_lexicons
-from .model import SUBJECT_PREFIX, best_subject
+from .model import SUBJECT_PREFIX, best_subject, predict
 from .rules.content import is_preschool, online_evidence, preschool_subject_class, red_flags
 from .rules.timetable import check_timetable
 from .types import Finding, ScreeningInput, ScreeningResult
@@ -106,7 +106,7 @@ class Screener:
         """Model scores. Category and overseas come from the whole text, as the calibrators were fitted.
         The subject head of a long text is the mean over chunks no longer than the training texts:
         bag-of-words logits grow with length and would saturate every subject label at once."""
-        whole = [dict(d.cats) for d in self.nlp.pipe(texts, batch_size=64)]
+        whole = predict(self.nlp, texts)
         chunks, owner = [], []
         for i, t in enumerate(texts):
             if len(t) > CHUNK_CHARS:
@@ -116,12 +116,11 @@ class Screener:
         if chunks:
             sums: dict[int, dict[str, float]] = {}
             counts: dict[int, int] = {}
-            with self.nlp.select_pipes(enable=["textcat_subject"]):
-                for i, d in zip(owner, self.nlp.pipe(chunks, batch_size=64)):
-                    counts[i] = counts.get(i, 0) + 1
-                    acc = sums.setdefault(i, {})
-                    for k, v in d.cats.items():
-                        acc[k] = acc.get(k, 0.0) + v
+            for i, cats in zip(owner, predict(self.nlp, chunks)):
+                counts[i] = counts.get(i, 0) + 1
+                acc = sums.setdefault(i, {})
+                for k, v in cats.items():
+                    acc[k] = acc.get(k, 0.0) + v
             for i, acc in sums.items():
                 whole[i].update({k: v / counts[i] for k, v in acc.items() if k.startswith(SUBJECT_PREFIX)})
         return whole

@@ -13,6 +13,9 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+_NFKC_CACHE: dict[str, str] = {}  # per-character NFKC; the alphabet of real texts is small
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     original: str
@@ -50,12 +53,27 @@ def _convert_t2s(text: str) -> str:
     return "".join(out)
 
 
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # lower() of a few code points (e.g. "İ") changes length; those keep their case.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def normalize(original: str) -> NormalizedText:
+    if unicodedata.is_normalized("NFKC", original):  # fast path: offsets are the identity
+        n = len(original)
+        simp = _lower_same_length(_convert_t2s(original))
+        return NormalizedText(original, simp, tuple(range(n)), tuple(range(1, n + 1)))
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    cache = _NFKC_CACHE
     for i, ch in enumerate(original):
-        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        n = cache.get(ch)
+        if n is None:
+            n = cache[ch] = unicodedata.normalize("NFKC", ch)
         if not n:
             continue
         for sub in n:
@@ -63,6 +81,5 @@ def normalize(original: str) -> NormalizedText:
             starts.append(i)
             ends.append(i + 1)
     nfkc = "".join(chars)
-    # lower() of a few code points (e.g. "İ") changes length; those keep their case.
-    simp = "".join(c.lower() if len(c.lower()) == 1 else c for c in _convert_t2s(nfkc))
+    simp = _lower_same_length(_convert_t2s(nfkc))
     return NormalizedText(original, simp, tuple(starts), tuple(ends))

@@ -54,7 +54,7 @@ def train(train_dir: Path = settings.TRAIN_DIR, model_dir: Path | None = None,
     if if_missing and installed_version(model_dir) == version:
         log(f"模型已是最新 / model is up to date: {version}")
         return version
-    t0 = time.time()
+    t0, c0 = time.time(), time.process_time()
     records = read_records(train_dir)
     if len(records) < 20:
         raise SystemExit(f"训练语料不足 / too few training records in {train_dir}: {len(records)}")
@@ -70,17 +70,12 @@ def train(train_dir: Path = settings.TRAIN_DIR, model_dir: Path | None = None,
 
     # Out-of-fold predictions on TRAIN (deterministic folds) feed the calibrators and the band.
     folds = int(config["screener"]["calibration_folds"])
-    # The calibrators need only the category and overseas heads: fold models skip the subject head.
-    fold_config = config.copy()
-    fold_config["nlp"] = dict(config["nlp"])
-    fold_config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p != "textcat_subject"]
-    fold_config["components"] = {k: v for k, v in config["components"].items() if k != "textcat_subject"}
     oof: list[dict | None] = [None] * len(records)
     for k in range(folds):
         tr = [i for i in range(len(records)) if i % folds != k]
         te = [i for i in range(len(records)) if i % folds == k]
         db = make_docbin(blank, [records[i] for i in tr], [texts[i] for i in tr], s_labels)
-        nlp = train_pipeline(fold_config, db, s_labels, epochs=int(config["screener"]["calibration_epochs"]))
+        nlp = train_pipeline(config, db, s_labels, epochs=int(config["screener"]["calibration_epochs"]))
         for i, cats in zip(te, predict(nlp, [texts[i] for i in te])):
             oof[i] = cats
         log(f"  fold {k + 1}/{folds} done ({time.time() - t0:.0f}s)")
@@ -107,12 +102,13 @@ def train(train_dir: Path = settings.TRAIN_DIR, model_dir: Path | None = None,
         "uncertain_band": [low, high],
         "band_fit": band_info,
         "seconds": round(time.time() - t0, 1),
+        "cpu_seconds": round(time.process_time() - c0, 1),
     }
     (staging / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     shutil.rmtree(model_dir, ignore_errors=True)
     staging.rename(model_dir)
     log(f"模型已写入 / model written: {model_dir} version={version} band=[{low:.2f}, {high:.2f}] "
-        f"oof={band_info} in {time.time() - t0:.0f}s")
+        f"oof={band_info} in {time.time() - t0:.0f}s wall, {time.process_time() - c0:.0f}s CPU")
     return version
 
 
