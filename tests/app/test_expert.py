@@ -48,6 +48,7 @@ def test_declare_conflict(world):
 
     conflicts = reviews.list_conflicts(world.ctx, actor_id=world.uid("e1"))
     assert [(c.institution_id, c.note) for c in conflicts] == [(world.institutions["sun"].id, "本人配偶在该机构任职")]
+    assert "已申报回避" in at.dataframe[0].value["回避"][0]  # shown until the chair reassigns
 
 
 def test_review_page_shows_evidence_suggestion_and_verdict_form(world):

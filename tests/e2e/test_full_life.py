@@ -280,6 +280,7 @@ def _life(ui: UI, page, server, pdf: Path) -> None:
     ui.login("zhuren")
     ui.nav("审查决定")
     ui.see("专家意见")
+    ui.radio(f"dec_cat_{_key_suffix(page, 'dec_cat_')}", "学科类")
     page.locator('[class*="st-key-dec_reason_"] textarea').fill("以非学科类名义开展学科类培训。")
     page.locator('[data-testid="stFormSubmitButton"] button').first.click()
     ui.see("决定已记录")

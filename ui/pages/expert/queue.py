@@ -20,6 +20,8 @@ def render(ui: UIContext) -> None:
     if failed(rows):
         return
     open_rows = [r for r in rows if r.status == "open"]  # the service orders them: overdue first, then due date
+    conflicts = act(ui, reviews.list_conflicts)
+    declared = set() if failed(conflicts) else {c.institution_name for c in conflicts}
     done_rows = [r for r in rows if r.status != "open"]
     c1, c2, c3 = st.columns(3)
     c1.metric(ui.t("待审", "Open"), len(open_rows))
@@ -36,6 +38,8 @@ def render(ui: UIContext) -> None:
             ui.t("分配日期", "Assigned"): fmt_date(ui, r.created_at),
             ui.t("期限", "Due"): fmt_date(ui, r.due_date),
             ui.t("剩余", "Left"): ("⚠️ " if r.overdue else "") + fmt_working_days(ui, r.working_days_left),
+            ui.t("回避", "Conflict"): ui.t("已申报回避，待委员会改派", "declared; awaiting reassignment")
+            if r.institution_name in declared else "",
         } for r in open_rows], hide_index=True, width="stretch")
         ids = [r.id for r in open_rows]
         if st.session_state.get("queue_pick") not in ids:
