@@ -310,3 +310,20 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class IssuedLetter(Base):
+    """A 决定书 or 仲裁决定书 as issued: the exact PDF (by content hash) the institution downloads."""
+
+    __tablename__ = "issued_letter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # decision | ruling
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), index=True)
+    decision_id: Mapped[Optional[int]] = mapped_column(ForeignKey("decision.id"), unique=True)
+    appeal_id: Mapped[Optional[int]] = mapped_column(ForeignKey("appeal.id"), unique=True)
+    letter_no: Mapped[str] = mapped_column(String(100))
+    filename: Mapped[str] = mapped_column(String(300))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    issued_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    issued_at: Mapped[datetime] = mapped_column(DateTime)

@@ -374,3 +374,21 @@ class DecisionPreview:
     quorum_met: bool
     tie: bool
     reason_required_zh: str | None  # why the chair must write a reason even when following the majority
+
+
+@dataclass(frozen=True)
+class LetterView:
+    """An issued 决定书 (kind "decision") or 仲裁决定书 (kind "ruling"); its bytes via `letter_bytes`."""
+
+    id: int
+    kind: str
+    submission_id: int
+    decision_id: int | None
+    appeal_id: int | None
+    letter_no: str
+    filename: str
+    content_hash: str
+    size: int
+    issued_by: int | None  # None for institutions: who signed off inside the committee stays internal
+    issued_by_name: str
+    issued_at: datetime

@@ -79,11 +79,12 @@ def add_material(ctx: ServiceContext, *, actor_id: int, submission_id: int, file
 
 def _forget_if_unused(ctx: ServiceContext, content_hash: str) -> None:
     """A failed upload leaves no file behind unless another row already uses the same bytes."""
-    from workflows.models import AppealFile
+    from workflows.models import AppealFile, IssuedLetter
 
     with read(ctx) as s:
         used = s.scalar(select(Material.id).where(Material.content_hash == content_hash).limit(1)) or \
-            s.scalar(select(AppealFile.id).where(AppealFile.content_hash == content_hash).limit(1))
+            s.scalar(select(AppealFile.id).where(AppealFile.content_hash == content_hash).limit(1)) or \
+            s.scalar(select(IssuedLetter.id).where(IssuedLetter.content_hash == content_hash).limit(1))
     if not used:
         ctx.files.delete(content_hash)
 
