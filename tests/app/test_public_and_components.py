@@ -80,3 +80,20 @@ def test_highlight_escapes_html():
 
     out = highlighted_html("<b>提分</b>保证", [Span(3, 5, "score_promise", "承诺")])
     assert "&lt;b&gt;" in out and "<mark" in out and "提分</mark>" in out
+
+
+def test_every_page_of_mine_renders_in_both_languages(world):
+    from ui.pages import pages_for_role
+    from ui.pages.public import PAGES as PUBLIC_PAGES
+
+    sub = world.in_review()
+    world.verdict("e1", sub.id)
+    for role, who in (("institution", "inst"), ("expert", "e1"), ("public", "inst")):
+        module_pages = PUBLIC_PAGES if role == "public" else pages_for_role(role)
+        for spec in module_pages:
+            for lang in ("zh", "en"):
+                at = page_test(world, who, spec.render.__module__, lang=lang).run()
+                no_exception(at)
+                assert at.title and at.title[0].value, (spec.url_path, lang)
+                if lang == "en":
+                    assert not any("\u4e00" <= ch <= "\u9fff" for ch in at.title[0].value), at.title[0].value
