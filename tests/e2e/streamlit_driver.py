@@ -67,7 +67,7 @@ class Server:
                 p.kill()
 
 
-def wait_idle(page, timeout: float = 30_000) -> None:
+def wait_idle(page, timeout: float = 120_000) -> None:
     """Wait until the script is not running (after a possible rerun has started)."""
     app = page.locator('[data-testid="stApp"]')
     try:  # a rerun may start a moment after the click; do not miss it

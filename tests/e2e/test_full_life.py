@@ -106,7 +106,7 @@ class UI:
     def key(self, key: str):
         return self.page.locator(f".st-key-{key}")
 
-    def see(self, text: str, timeout: float = 30_000):
+    def see(self, text: str, timeout: float = 60_000):
         loc = self.page.get_by_text(text, exact=False).first
         loc.wait_for(state="visible", timeout=timeout)
         return loc
@@ -116,16 +116,16 @@ class UI:
         self.key("login_username").locator("input").fill(username)
         self.key("login_password").locator("input").fill(PASSWORD)
         self.page.locator('[data-testid="stFormSubmitButton"] button').first.click()
-        self.key("logout_button").wait_for(state="visible", timeout=30_000)
+        self.key("logout_button").wait_for(state="visible", timeout=60_000)
         wait_idle(self.page)
 
     def logout(self) -> None:
         self.key("logout_button").locator("button").click()
-        self.key("login_username").wait_for(state="visible", timeout=30_000)
+        self.key("login_username").wait_for(state="visible", timeout=60_000)
 
     def nav(self, title: str) -> None:
         self.page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
-        self.page.get_by_role("heading", name=title).first.wait_for(state="visible", timeout=30_000)
+        self.page.get_by_role("heading", name=title).first.wait_for(state="visible", timeout=60_000)
         wait_idle(self.page)
 
     def click(self, key: str) -> None:
@@ -187,7 +187,7 @@ def test_full_life(server, browser, tmp_path):
     pdf.write_bytes(chinese_pdf(PDF_PAGES))
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN", accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)
     ui = UI(page, server.url)
     try:
         _life(ui, page, server, pdf)
@@ -235,7 +235,7 @@ def _life(ui: UI, page, server, pdf: Path) -> None:
     _wait_materials_ready(server.db_url, server.data_dir)
     ui.nav("自查与提交")
     ui.click_button("运行自查")
-    ui.see("课程整体初筛")
+    ui.see("课程整体初筛", timeout=180_000)  # the first screening loads the classifier in the app process
     ui.shot("institution_selfcheck")
     page.get_by_text("我已阅读自查结果").click()
     wait_idle(page)
