@@ -8,6 +8,7 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install o
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 installed fonts-noto-cjk || need+=(fonts-noto-cjk)
+installed fonts-dejavu-core || need+=(fonts-dejavu-core)   # a Latin TrueType font some ingest tests embed
 # PDF letters embed a TrueType-outline CJK font (reportlab cannot embed Noto's CFF outlines).
 [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
 if [ ${#need[@]} -gt 0 ]; then

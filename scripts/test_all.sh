@@ -8,7 +8,11 @@ bash scripts/setup.sh
 
 pgdir=$(mktemp -d /tmp/review-pg.XXXXXX)
 trap 'bash scripts/postgres.sh stop "$pgdir"' EXIT
-export TEST_POSTGRES_URL=$(bash scripts/postgres.sh start "$pgdir")
+# A free port, so concurrent runs on one machine do not collide; assigned apart from `export`
+# so that a failed start stops the run (set -e ignores failures inside `export X=$(...)`).
+export PGPORT=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+pg_url=$(bash scripts/postgres.sh start "$pgdir")
+export TEST_POSTGRES_URL=$pg_url
 echo "==> PostgreSQL for tests at $TEST_POSTGRES_URL"
 
 if [ -z "${REAL_MATERIALS_DIR:-}" ] && [ -d ../shared/real-materials ]; then

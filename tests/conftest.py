@@ -46,6 +46,8 @@ def _sqlite_template(tmp_path_factory):
 def _pg_schema():
     """One throwaway PostgreSQL schema per test module, migrated by Alembic; tests truncate it."""
     if not POSTGRES_URL:
+        if os.environ.get("CI"):  # CI must never turn the PostgreSQL half of the suite into skips
+            pytest.fail("CI is set but TEST_POSTGRES_URL is empty: PostgreSQL did not start")
         pytest.skip("TEST_POSTGRES_URL is not set")
     from sqlalchemy import create_engine
 
