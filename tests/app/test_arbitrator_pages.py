@@ -64,7 +64,13 @@ def test_ruling_then_final_letter(appealed):
     assert case.ruling is not None and case.ruling.new_outcome == "approved_with_changes"
     detail = submissions.get_submission(appealed.ctx, actor_id=appealed.chair.id, submission_id=case.submission_id)
     assert detail.state == "final"
+    at.button(key=f"issue_ruling_{aid}").click().run()
+    no_exception(at)
     assert any("仲裁决定书" in b.label for b in at.get("download_button"))
+    from workflows.services import letters as letter_service
+
+    issued = letter_service.list_letters(appealed.ctx, actor_id=arb.id, submission_id=case.submission_id)
+    assert [x.kind for x in issued] == ["ruling"] and issued[0].letter_no in texts(at)
     pdf = letters.ruling_letter_pdf(letters.ruling_letter_from_views(case, arbitration_body="仲裁委员会"))
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         text = "".join(p.extract_text() or "" for p in doc.pages).replace("\n", "")
@@ -97,4 +103,4 @@ def test_a_second_ruling_is_refused(appealed):
     at.button(key=f"rule_go_{aid}").click().run()  # the form was open before the other ruling landed
     no_exception(at)
     assert _appeal(appealed).ruling.outcome == "upheld"
-    assert at.error or any("仲裁决定书" in b.label for b in at.get("download_button"))
+    assert at.error or any(b.key == f"issue_ruling_{aid}" for b in at.button)

@@ -79,8 +79,16 @@ def test_decision_records_and_offers_the_letter(decided):
     submit.click().run()
     no_exception(at)
     assert _state(decided, sid) == "decided"
+    assert not list(at.get("download_button")), "nothing to download before the letter is issued"
+    [b for b in at.button if b.label == "出具决定书"][0].click().run()
+    no_exception(at)
+    from workflows.services import letters as letter_service
+
+    issued = letter_service.list_letters(decided.ctx, actor_id=decided.chair.id, submission_id=sid)
+    assert [x.kind for x in issued] == ["decision"]
     downloads = list(at.get("download_button"))
-    assert downloads, "the decision letter download is offered"
+    assert downloads, "the issued decision letter download is offered"
+    assert issued[0].letter_no in texts(at)
 
 
 def test_decision_against_the_majority_without_reason_is_refused(decided):
@@ -103,7 +111,7 @@ def test_decided_submission_letter_is_a_chinese_pdf(decided):
     at.selectbox(key="decision_pick").set_value(sid).run()
     no_exception(at)
     assert "申诉截止" in texts(at)
-    assert list(at.get("download_button"))
+    assert any(b.label == "出具决定书" for b in at.button)
     detail = subs.get_submission(decided.ctx, actor_id=decided.chair.id, submission_id=sid)
     data = letters.decision_letter_from_views(detail, detail.decisions[0], committee_name=decided.review_committee.name)
     with pdfplumber.open(io.BytesIO(letters.decision_letter_pdf(data))) as pdf:

@@ -10,13 +10,13 @@ from ui.components.feedback import act, failed, flash, run_service
 from ui.components.formatting import fmt_date, fmt_datetime
 from ui.components.labels import CATEGORIES, FINDING_KINDS, ORIGINS, OUTCOMES, label
 from ui.context import UIContext
+from ui.pages.chair.common import issued_letter_download
 
 SELECTED = "arbitrator_appeal_id"
 RULINGS = ("upheld", "overturned", "referred_upward")
 DECISION_OUTCOMES = ("approved", "approved_with_changes", "rejected", "reclassified")
 APPEAL_STATES = {"filed": ("待组成仲裁小组", "filed"), "in_arbitration": ("仲裁中", "in arbitration"),
                  "ruled": ("已裁决", "ruled")}
-DEFAULT_BODY = "校外教育培训课程审查仲裁委员会"
 
 
 def _pick(ui: UIContext, rows: list[Any]) -> Any:
@@ -137,34 +137,26 @@ def _ruling_form(ui: UIContext, case: Any) -> None:
             st.rerun()
 
 
-def _arbitration_body(ui: UIContext) -> str:
-    from workflows.services import admin
-
-    rows = run_service(ui, admin.list_committees, ui.services, actor_id=ui.user_id, show_error=False)
-    if not failed(rows):
-        for c in rows:
-            if c.kind == "arbitration":
-                return c.name
-    return DEFAULT_BODY
-
-
 def _letter(ui: UIContext, case: Any) -> None:
-    from workflows import letters
+    from workflows.services import letters
 
     r = case.ruling
     st.subheader(ui.t("仲裁裁决", "Ruling"))
     text = label(ui, OUTCOMES, r.outcome) + (f" → {label(ui, OUTCOMES, r.new_outcome)}" if r.new_outcome else "")
     st.markdown(f"**{text}** · {fmt_date(ui, r.ruled_at)} · {r.ruled_by_name}")
     st.write(r.reason)
-    data = run_service(ui, letters.ruling_letter_from_views, case, arbitration_body=_arbitration_body(ui))
-    if failed(data):
+    issued = act(ui, letters.list_letters, submission_id=case.submission_id)
+    if failed(issued):
         return
-    pdf = run_service(ui, letters.ruling_letter_pdf, data)
-    if not failed(pdf):
-        st.download_button(ui.t("下载仲裁决定书（PDF）", "Download the final letter (PDF)"), data=pdf,
-                           file_name=f"仲裁决定书_{case.submission_id}_{case.id}.pdf", mime="application/pdf",
-                           key=f"dl_ruling_{case.id}", type="primary")
-        st.caption(ui.t(f"文号：{data.letter_no}", f"Letter no.: {data.letter_no}"))
+    letter = next((x for x in issued if x.kind == "ruling" and x.appeal_id == case.id), None)
+    if letter is None:
+        if st.button(ui.t("出具仲裁决定书", "Issue the final ruling letter"), key=f"issue_ruling_{case.id}",
+                     type="primary"):
+            if not failed(act(ui, letters.issue_ruling_letter, appeal_id=case.id)):
+                flash(ui.t("仲裁决定书已出具。", "The final ruling letter has been issued."))
+                st.rerun()
+        return
+    issued_letter_download(ui, letter, key=f"dl_ruling_{case.id}")
 
 
 def render(ui: UIContext) -> None:

@@ -92,3 +92,17 @@ def pct(value: float | None) -> str:
 
 def num(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
+
+
+def issued_letter_download(ui: UIContext, letter: Any, *, key: str) -> None:
+    """A download button for an issued letter: the stored bytes, never a fresh rendering."""
+    from workflows.services import letters
+
+    pdf = run_service(ui, letters.letter_bytes, ui.services, actor_id=ui.user_id, letter_id=letter.id)
+    if failed(pdf):
+        return
+    text = ui.t("下载决定书（PDF）", "Download the decision letter (PDF)") if letter.kind == "decision" \
+        else ui.t("下载仲裁决定书（PDF）", "Download the final ruling letter (PDF)")
+    st.download_button(text, data=pdf, file_name=letter.filename, mime="application/pdf", key=key, type="primary")
+    st.caption(ui.t(f"文号：{letter.letter_no} · 出具于 {letter.issued_at:%Y-%m-%d %H:%M}",
+                    f"Letter no.: {letter.letter_no} · issued {letter.issued_at:%Y-%m-%d %H:%M}"))

@@ -12,7 +12,8 @@ from ui.components.feedback import act, failed, flash, run_service
 from ui.components.formatting import fmt_date, fmt_datetime
 from ui.components.labels import CATEGORIES, OUTCOMES, label
 from ui.context import UIContext
-from ui.pages.chair.common import DECIDED_STATES, committee_name, decided_details, num, pct, pick_submission
+from ui.pages.chair.common import (DECIDED_STATES, decided_details, issued_letter_download, num, pct,
+                                  pick_submission)
 
 DECISION_OUTCOMES = ("approved", "approved_with_changes", "rejected", "reclassified")
 AGREEMENT_WINDOW = 50  # the committee's recent decisions counted for alpha
@@ -130,21 +131,27 @@ def _decision_form(ui: UIContext, detail: Any) -> None:
         done = act(ui, decisions.decide, submission_id=detail.id, outcome=outcome, category=category,
                    reason=reason.strip(), conditions=conditions.strip())
         if not failed(done):
-            flash(ui.t("决定已记录。请下载决定书。", "Decision recorded. Download the letter."))
+            flash(ui.t("决定已记录。请出具决定书。", "Decision recorded. Issue the letter."))
             st.rerun()
 
 
 def _letter(ui: UIContext, detail: Any, decision: Any) -> None:
-    from workflows import letters
+    """Issue the 决定书 once (stored as a record), then offer exactly the issued PDF."""
+    from workflows.services import letters
 
-    data = letters.decision_letter_from_views(detail, decision, committee_name=committee_name(ui, "review"))
-    pdf = run_service(ui, letters.decision_letter_pdf, data)
-    if failed(pdf):
+    issued = act(ui, letters.list_letters, submission_id=detail.id)
+    if failed(issued):
         return
-    st.download_button(ui.t("下载决定书（PDF）", "Download the decision letter (PDF)"), data=pdf,
-                       file_name=f"决定书_{detail.id}_第{decision.round}轮.pdf", mime="application/pdf",
-                       key=f"dl_letter_{decision.id}", type="primary")
-    st.caption(ui.t(f"文号：{data.letter_no}", f"Letter no.: {data.letter_no}"))
+    letter = next((x for x in issued if x.kind == "decision" and x.decision_id == decision.id), None)
+    if letter is None:
+        st.info(ui.t("决定书尚未出具。出具后机构即可下载同一份文件。",
+                     "The letter has not been issued yet; once issued the institution downloads the same file."))
+        if st.button(ui.t("出具决定书", "Issue the decision letter"), key=f"issue_letter_{decision.id}", type="primary"):
+            if not failed(act(ui, letters.issue_decision_letter, decision_id=decision.id)):
+                flash(ui.t("决定书已出具。", "The decision letter has been issued."))
+                st.rerun()
+        return
+    issued_letter_download(ui, letter, key=f"dl_letter_{decision.id}")
 
 
 def render(ui: UIContext) -> None:

@@ -11,11 +11,12 @@ from ui.components.formatting import fmt_date, fmt_days_left
 from ui.components.labels import CATEGORIES, OUTCOMES, STATES, label
 from ui.components.letters import decision_letter_download, ruling_letter_download
 from ui.context import UIContext
+from ui.pages.chair.common import issued_letter_download
 from ui.pages.institution.common import days_until, pick_submission
 
 
 def render(ui: UIContext) -> None:
-    from workflows.services import submissions
+    from workflows.services import letters as letters_service, submissions
 
     st.title(ui.t("决定与决定书", "Decisions and letters"))
     rows = act(ui, submissions.list_my_submissions)
@@ -30,8 +31,10 @@ def render(ui: UIContext) -> None:
         return
     st.caption(ui.t(f"当前状态：{label(ui, STATES, detail.state)}", f"Status: {label(ui, STATES, detail.state)}"))
     appeals = {a.decision_id: a for a in detail.appeals}
+    issued = act(ui, letters_service.list_letters, submission_id=detail.id)
+    issued = [] if failed(issued) else issued
     for d in reversed(detail.decisions):  # newest first
-        _decision(ui, detail, d, appeals.get(d.id))
+        _decision(ui, detail, d, appeals.get(d.id), issued)
     if detail.state == "decided" and detail.decisions:
         d = detail.decisions[-1]
         st.divider()
@@ -48,7 +51,7 @@ def render(ui: UIContext) -> None:
             ui.goto("institution_appeal")
 
 
-def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None) -> None:
+def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None, issued: list[Any]) -> None:
     with st.container(border=True):
         st.markdown(f"#### {ui.t('审查决定', 'Decision')}：{label(ui, OUTCOMES, d.outcome)}")
         meta = [ui.t(f"第 {d.round} 轮", f"round {d.round}"), ui.t(f"决定日期：{fmt_date(ui, d.decided_at)}", f"decided {fmt_date(ui, d.decided_at)}")]
@@ -61,7 +64,11 @@ def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None) -> None:
         if d.conditions:
             st.markdown(ui.t("**须修改的问题：**", "**Changes required:**"))
             st.write(d.conditions)
-        decision_letter_download(ui, detail, d, key=f"dl_dec_{d.id}")
+        letter = next((x for x in issued if x.decision_id == d.id), None)
+        if letter is not None:  # exactly the PDF the committee issued
+            issued_letter_download(ui, letter, key=f"dl_dec_{d.id}")
+        else:
+            decision_letter_download(ui, detail, d, key=f"dl_dec_{d.id}")
         if d.appealable and appeal is None and detail.state == "decided":
             st.caption(ui.t("申诉期：", "Appeal window: ") + fmt_days_left(ui, days_until(ui, d.appeal_deadline))
                        + ui.t(f"（截止 {fmt_date(ui, d.appeal_deadline)}）", f" (until {fmt_date(ui, d.appeal_deadline)})"))
@@ -76,4 +83,8 @@ def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None) -> None:
                                 f"Final ruling: {label(ui, OUTCOMES, r.outcome)}{new} ({fmt_date(ui, r.ruled_at)})"))
                 if r.reason:
                     st.write(r.reason)
-                ruling_letter_download(ui, appeal, key=f"dl_rul_{appeal.id}")
+                letter = next((x for x in issued if x.appeal_id == appeal.id), None)
+                if letter is not None:
+                    issued_letter_download(ui, letter, key=f"dl_rul_{appeal.id}")
+                else:
+                    ruling_letter_download(ui, appeal, key=f"dl_rul_{appeal.id}")
