@@ -13,18 +13,21 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-_NFKC_CACHE: dict[str, str] = {}  # per-character NFKC; the alphabet of real texts is small
+_NFKC_TABLE: dict[int, str] = {}  # ord -> NFKC of that character, for characters NFKC changes
+_NFKC_SEEN: set[str] = set()
 
 
 @dataclass(frozen=True)
 class NormalizedText:
     original: str
     text: str  # analysed text: NFKC + simplified + lower-case ASCII
-    starts: tuple[int, ...]  # starts[i] = original offset of normalised char i
-    ends: tuple[int, ...]  # ends[i] = original end offset of normalised char i
+    starts: tuple[int, ...] | None  # starts[i] = original offset of normalised char i (None: identity)
+    ends: tuple[int, ...] | None  # ends[i] = original end offset of normalised char i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) to the original text."""
+        if self.starts is None or self.ends is None:
+            return start, end
         if end <= start:
             o = self.starts[start] if start < len(self.starts) else len(self.original)
             return o, o
@@ -61,25 +64,25 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def _nfkc_table(text: str) -> dict[int, str]:
+    for ch in set(text) - _NFKC_SEEN:
+        n = unicodedata.normalize("NFKC", ch)
+        if n != ch:
+            _NFKC_TABLE[ord(ch)] = n
+        _NFKC_SEEN.add(ch)
+    return _NFKC_TABLE
+
+
 def normalize(original: str) -> NormalizedText:
-    if unicodedata.is_normalized("NFKC", original):  # fast path: offsets are the identity
-        n = len(original)
-        simp = _lower_same_length(_convert_t2s(original))
-        return NormalizedText(original, simp, tuple(range(n)), tuple(range(1, n + 1)))
-    chars: list[str] = []
+    """Per-character NFKC, then t2s and lower-case, with a map back to original offsets."""
+    table = _nfkc_table(original)
+    nfkc = original.translate(table)
+    if len(nfkc) == len(original) and all(len(table.get(ord(c), c)) == 1 for c in set(original)):
+        return NormalizedText(original, _lower_same_length(_convert_t2s(nfkc)), None, None)
     starts: list[int] = []
     ends: list[int] = []
-    cache = _NFKC_CACHE
-    for i, ch in enumerate(original):
-        n = cache.get(ch)
-        if n is None:
-            n = cache[ch] = unicodedata.normalize("NFKC", ch)
-        if not n:
-            continue
-        for sub in n:
-            chars.append(sub)
-            starts.append(i)
-            ends.append(i + 1)
-    nfkc = "".join(chars)
-    simp = _lower_same_length(_convert_t2s(nfkc))
-    return NormalizedText(original, simp, tuple(starts), tuple(ends))
+    for i, ch in enumerate(original):  # a character expanded (ﬁ -> fi, ① -> 1) or vanished
+        n = table.get(ord(ch), ch)
+        starts.extend([i] * len(n))
+        ends.extend([i + 1] * len(n))
+    return NormalizedText(original, _lower_same_length(_convert_t2s(nfkc)), tuple(starts), tuple(ends))

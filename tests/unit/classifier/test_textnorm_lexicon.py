@@ -73,3 +73,17 @@ def test_negation_stays_in_clause_and_skips_non_negating_compounds():
     m = _m(["提分", "题型", "刷题"])
     hits = {h.term: h.negated for h in m.find("不承诺提分。不同题型，刷题")}
     assert hits == {"提分": True, "题型": False, "刷题": False}
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("學習數學ABCａｂ１①ﬁ㎏ 课\n，,。İ")), max_size=40))
+def test_offsets_always_map_into_the_original(src):
+    n = normalize(src)
+    for i in range(len(n.text)):
+        s, e = n.span(i, i + 1)
+        assert 0 <= s < e <= len(src)
+    if n.starts is not None:
+        assert len(n.starts) == len(n.text)
