@@ -9,7 +9,7 @@ from sqlalchemy import select
 from workflows.context import ServiceContext
 from workflows.errors import AuthenticationFailed, NotAuthorized, ValidationFailed
 from workflows.models import User
-from workflows.passwords import check_strength, hash_password, verify_password
+from workflows.passwords import check_strength, dummy_hash, hash_password, verify_password
 from workflows.services._base import get_actor, load_settings, record, write
 from workflows.services.convert import user_view
 from workflows.views import UserView
@@ -23,6 +23,7 @@ def authenticate(ctx: ServiceContext, *, username: str, password: str) -> UserVi
         # Locked so that simultaneous wrong guesses are all counted.
         user = s.execute(select(User).where(User.username == username).with_for_update()).scalar_one_or_none()
         if user is None or not user.active:
+            verify_password(dummy_hash(), password)  # same cost as a real check: names cannot be probed by timing
             raise AuthenticationFailed()
         now = ctx.now()
         if user.locked_until and user.locked_until > now:
@@ -34,6 +35,7 @@ def authenticate(ctx: ServiceContext, *, username: str, password: str) -> UserVi
             if user.failed_logins or user.locked_until:
                 user.failed_logins = 0
                 user.locked_until = None
+            record(s, ctx, actor_id=user.id, action="login", object_type="user", object_id=user.id)
             return user_view(user)
         user.failed_logins += 1
         if user.failed_logins >= settings.login_max_failures:
