@@ -39,6 +39,36 @@ def _as_time(v: Any) -> time:
     return time.fromisoformat(str(v))
 
 
+def _rows(fields: dict[str, Any], key: str, label: str, problems: list[str]) -> list[Any]:
+    value = fields.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, (list, tuple)):
+        problems.append(f"{label}的格式无效（应为逐行填写的列表）。")
+        return []
+    return list(value)
+
+
+def _years(value: Any) -> int | None | bool:
+    """Years of experience as a whole number 0..80, None when left empty, False when not valid."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        if not value.is_integer():
+            return False
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.lstrip("+-").isdigit() or not text.isascii():
+            return False
+        value = int(text)
+    if not isinstance(value, int) or not 0 <= value <= 80:
+        return False
+    return value
+
+
 def _validate(fields: dict[str, Any]) -> tuple[list[TimetableSession], list[CoursePerson]]:
     problems: list[str] = []
     name = (fields.get("class_name") or "").strip()
@@ -58,11 +88,14 @@ def _validate(fields: dict[str, Any]) -> tuple[list[TimetableSession], list[Cour
         problems.append("招生对象应为学龄前、小学、初中或高中。")
     elif isinstance(grade, int) and grade not in AUDIENCE_GRADES[audience]:
         problems.append(f"招生年级与招生对象「{AUDIENCES[audience][0]}」不一致。")
-    for g in fields.get("extra_grades") or []:
+    for g in _rows(fields, "extra_grades", "其他招生年级", problems):
         if not isinstance(g, int) or not 0 <= g <= 12:
             problems.append("其他招生年级应为 0 到 12。")
     sessions: list[TimetableSession] = []
-    for i, row in enumerate(fields.get("timetable") or [], 1):
+    for i, row in enumerate(_rows(fields, "timetable", "课表", problems), 1):
+        if not isinstance(row, dict):
+            problems.append(f"课表第 {i} 行的格式无效（应包含日期、开始和结束时间）。")
+            continue
         try:
             d, st, en = _as_date(row["date"]), _as_time(row["start"]), _as_time(row["end"])
         except (KeyError, TypeError, ValueError):
@@ -72,15 +105,21 @@ def _validate(fields: dict[str, Any]) -> tuple[list[TimetableSession], list[Cour
             problems.append(f"课表第 {i} 行的结束时间应晚于开始时间。")
         sessions.append(TimetableSession(position=i, topic=str(row.get("topic") or "")[:200], day=d, start=st, end=en))
     people: list[CoursePerson] = []
-    for i, p in enumerate(fields.get("people") or [], 1):
+    for i, p in enumerate(_rows(fields, "people", "人员", problems), 1):
+        if not isinstance(p, dict):
+            problems.append(f"人员第 {i} 行的格式无效（应包含姓名、角色、证书编号和从业年限）。")
+            continue
         pname = str(p.get("name") or "").strip()
         role = p.get("role")
         if not pname or role not in PERSON_ROLES:
             problems.append(f"人员第 {i} 行须填写姓名，角色为编写者或内部审核人。")
             continue
-        years = p.get("years_experience")
+        years = _years(p.get("years_experience"))
+        if years is False:
+            problems.append(f"人员第 {i} 行的从业年限应为 0 到 80 之间的整数。")
+            continue
         people.append(CoursePerson(name=pname, role=role, certificate_no=str(p.get("certificate_no") or "").strip(),
-                                   years_experience=int(years) if years not in (None, "") else None))
+                                   years_experience=years))
     authors = [p for p in people if p.role == "author"]
     reviewers = [p for p in people if p.role == "internal_reviewer"]
     for a in authors:
