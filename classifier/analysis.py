@@ -22,6 +22,8 @@ class Analysis:
     cues: list[Match] = field(default_factory=list)  # un-negated subject-side cues
     negated_cues: list[Match] = field(default_factory=list)
     interest: list[Match] = field(default_factory=list)
+    # 内容 outside the nine subjects (编程, 网络, 乐器, 篮球 …): weighed against subject content, never a finding
+    nonsubject_content: list[Match] = field(default_factory=list)
     overseas: list[Match] = field(default_factory=list)
     knowledge: list[Match] = field(default_factory=list)
     redflags: list[Match] = field(default_factory=list)
@@ -50,6 +52,7 @@ class Analysis:
         scale = math.sqrt(max(len(self.norm.text), 50) / 100.0)
         feats = [math.log1p(self.dimension_weight(d) / scale) for d in DIMENSIONS]
         feats.append(math.log1p(sum(m.entry["weight"] for m in self.interest) / scale))
+        feats.append(math.log1p(len(self.nonsubject_content) / scale))
         feats.append(math.log1p(len(self.negated_cues)))
         feats.append(math.log1p(sum(1 for m in self.knowledge if not m.negated)))
         return feats
@@ -70,7 +73,10 @@ def analyse(text: str, lex: Lexicons) -> Analysis:
     t = norm.text
     a = Analysis(norm=norm)
     for m in lex.cues.find(t):
-        if m.entry["kind"] == "interest_cue":
+        if m.entry["kind"] == "nonsubject_content":
+            if not m.negated:
+                a.nonsubject_content.append(m)
+        elif m.entry["kind"] == "interest_cue":
             if not m.negated:
                 a.interest.append(m)
         elif m.negated:

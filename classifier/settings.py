@@ -15,7 +15,7 @@ CONFIG_PATH = PACKAGE_DIR / "configs" / "textcat.cfg"
 
 RULES_VERSION = "rules-2026.11-1"
 # Bump when the feature extraction or training code changes in a way that changes the model.
-CODE_VERSION = "clf-code-6"
+CODE_VERSION = "clf-code-7"
 
 
 def model_dir() -> Path:
