@@ -392,3 +392,11 @@ class LetterView:
     issued_by: int | None  # None for institutions: who signed off inside the committee stays internal
     issued_by_name: str
     issued_at: datetime
+
+
+@dataclass(frozen=True)
+class AgreementInputs:
+    """What workflows.agreement consumes (`items`), plus the experts' display names for the table."""
+
+    items: list[Any]  # list[workflows.agreement.PanelVotes]
+    expert_names: dict[int, str]

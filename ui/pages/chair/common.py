@@ -1,4 +1,4 @@
-"""Shared by the chair pages: the submission being worked on, committee names, recent decided details."""
+"""Shared by the chair pages: the submission being worked on, committee names, issued-letter downloads."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from ui.components.labels import STATES, label
 from ui.context import UIContext
 
 SELECTED = "chair_submission_id"
-_DETAILS_CACHE = "_chair_decided_details"
 DECIDED_STATES = ("decided", "revision", "appealed", "in_arbitration", "final")
 DEFAULT_REVIEW_BODY = "校外教育培训课程审查专家委员会"
 DEFAULT_ARBITRATION_BODY = "校外教育培训课程审查仲裁委员会"
@@ -54,36 +53,6 @@ def committee_name(ui: UIContext, kind: str) -> str:
             if c.kind == kind:
                 return c.name
     return DEFAULT_REVIEW_BODY if kind == "review" else DEFAULT_ARBITRATION_BODY
-
-
-def decided_details(ui: UIContext, rows: Sequence[Any], limit: int | None = None,
-                    since: date | None = None) -> list[Any]:
-    """Detail views of submissions that have at least one decision, most recently updated first.
-
-    Kept in the session keyed by (id, updated_at) of the rows, so reruns of the same page (every click)
-    do not fetch them again; any change to a submission changes its key.
-    """
-    from workflows.services import submissions
-
-    chosen = sorted((r for r in rows if r.state in DECIDED_STATES or getattr(r, "round", 0) > 1),
-                    key=lambda r: r.updated_at, reverse=True)
-    if since is not None:
-        # A decision on or after `since` updated its submission then, so older rows cannot hold one.
-        chosen = [r for r in chosen if r.updated_at.date() >= since]
-    if limit is not None:
-        chosen = chosen[:limit]
-    key = (ui.user_id, tuple((r.id, r.updated_at) for r in chosen))
-    cache = st.session_state.get(_DETAILS_CACHE)
-    if cache is not None and cache[0] == key:
-        return cache[1]
-    out = []
-    for r in chosen:
-        detail = run_service(ui, submissions.get_submission, ui.services, actor_id=ui.user_id, submission_id=r.id,
-                             show_error=False)
-        if not failed(detail) and detail.decisions:
-            out.append(detail)
-    st.session_state[_DETAILS_CACHE] = (key, out)
-    return out
 
 
 def pct(value: float | None) -> str:

@@ -12,7 +12,7 @@ from ui.components.feedback import act, failed, flash, run_service
 from ui.components.formatting import fmt_date, fmt_datetime
 from ui.components.labels import CATEGORIES, OUTCOMES, label
 from ui.context import UIContext
-from ui.pages.chair.common import (DECIDED_STATES, decided_details, issued_letter_download, num, pct,
+from ui.pages.chair.common import (DECIDED_STATES, issued_letter_download, num, pct,
                                   pick_submission)
 
 DECISION_OUTCOMES = ("approved", "approved_with_changes", "rejected", "reclassified")
@@ -39,13 +39,16 @@ def _verdicts_table(ui: UIContext, verdicts: list[Any]) -> None:
     } for v in verdicts], hide_index=True, width="stretch")
 
 
-def _agreement(ui: UIContext, rows: list[Any]) -> None:
+def _agreement(ui: UIContext) -> None:
     from workflows import agreement
 
-    details = decided_details(ui, rows, limit=AGREEMENT_WINDOW)
-    items = [pv for d in details for pv in agreement.panel_votes_from_submission(d)]
-    names = {v.expert_id: v.expert_name for d in details for v in d.verdicts}
-    report = agreement.agreement_report(items)
+    from workflows.services import bulk
+
+    inputs = act(ui, bulk.agreement_inputs, limit=AGREEMENT_WINDOW)
+    if failed(inputs):
+        return
+    names = inputs.expert_names
+    report = agreement.agreement_report(inputs.items)
     c = report.committee
     m1, m2, m3 = st.columns(3)
     m1.metric(ui.t("Krippendorff α（委员会）", "Krippendorff's α (committee)"), num(c.alpha))
@@ -181,7 +184,7 @@ def render(ui: UIContext) -> None:
     st.subheader(ui.t("系统初筛与专家认定", "Classifier and committee"))
     _classifier(ui, detail, verdicts)
     with st.expander(ui.t("专家一致性（Krippendorff α）", "Agreement between experts (Krippendorff's α)")):
-        _agreement(ui, rows)
+        _agreement(ui)
     decision = next((d for d in detail.decisions if d.round == detail.round), None)
     if decision is None and detail.state == "in_review":
         _decision_form(ui, detail)

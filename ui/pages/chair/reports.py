@@ -10,7 +10,6 @@ from ui.components.feedback import act, failed
 from ui.components.formatting import fmt_date
 from ui.components.labels import ORIGINS, label
 from ui.context import UIContext
-from ui.pages.chair.common import decided_details
 
 
 def _default_period(today: date) -> tuple[date, date]:
@@ -24,7 +23,7 @@ def _today(ui: UIContext) -> date:
 
 def render(ui: UIContext) -> None:
     from workflows import reports
-    from workflows.services import chair
+    from workflows.services import bulk
 
     st.title(ui.t("统计报表", "Reports"))
     start_default, end_default = _default_period(_today(ui))
@@ -37,11 +36,10 @@ def render(ui: UIContext) -> None:
     if end < start:
         st.error(ui.t("结束日期不能早于开始日期。", "The end date is before the start date."))
         return
-    submissions = act(ui, chair.list_submissions)
-    if failed(submissions):
-        return
     with st.spinner(ui.t("正在统计…", "Counting…")):
-        rows = [m for d in decided_details(ui, submissions, since=start) for m in reports.materials_from_submission(d)]
+        rows = act(ui, bulk.reviewed_materials, start=start, end=end)
+        if failed(rows):
+            return
         report = reports.build_report(rows, start, end)
     st.info(ui.t(report.summary_zh(), report.summary_en()))
     st.caption(ui.t("口径：按审查决定日期统计；“存在问题”指专家审查意见中列明的问题（初筛线索不计入）；"
