@@ -69,7 +69,7 @@ def file_appeal(ctx: ServiceContext, *, actor_id: int, decision_id: int, reasons
             record(s, ctx, actor_id=actor_id, action="file_appeal", object_type="appeal", object_id=a.id,
                    submission_id=sub.id, before={"state": "decided"},
                    after={"state": target, "decision": d.id, "files": [[n, h] for n, h, _ in stored]})
-            return convert.appeal_view(s, a, ctx.today())
+            return convert.appeal_view(s, a, ctx.today(), True)
     except BaseException:
         from workflows.services.materials import _forget_if_unused
 
@@ -181,7 +181,8 @@ def my_appeals(ctx: ServiceContext, *, actor_id: int) -> list[AppealView]:
             q = q.join(Submission, Submission.id == Appeal.submission_id).where(
                 Submission.institution_id == user.institution_id)
         today = ctx.today()
-        return [convert.appeal_view(s, a, today) for a in s.execute(q).scalars()]
+        secret = user.role == "institution"
+        return [convert.appeal_view(s, a, today, secret) for a in s.execute(q).scalars()]
 
 
 def get_appeal(ctx: ServiceContext, *, actor_id: int, appeal_id: int) -> AppealView:
@@ -190,7 +191,7 @@ def get_appeal(ctx: ServiceContext, *, actor_id: int, appeal_id: int) -> AppealV
         a = s.get(Appeal, appeal_id)
         if a is None or not _visible_appeal(s, user, a):
             raise NotFound("找不到该申诉，或您无权查看。", "Appeal not found, or you may not see it.")
-        return convert.appeal_view(s, a, ctx.today())
+        return convert.appeal_view(s, a, ctx.today(), user.role == "institution")
 
 
 def appeal_file_bytes(ctx: ServiceContext, *, actor_id: int, file_id: int) -> bytes:

@@ -83,22 +83,31 @@ def decision_view(s: Session, d: Decision, today) -> DecisionView:  # type: igno
                         d.appeal_deadline, appealable, appeal_id)
 
 
-def ruling_view(s: Session, r: Ruling) -> RulingView:
+# What an institution sees instead of an arbitrator's identity (names are confidential).
+PANEL_ZH = "仲裁委员会"
+
+
+def ruling_view(s: Session, r: Ruling, confidential: bool = False) -> RulingView:
+    if confidential:
+        return RulingView(r.id, r.appeal_id, 0, PANEL_ZH, r.outcome, r.new_outcome, r.new_category, r.reason,
+                          r.ruled_at)
     return RulingView(r.id, r.appeal_id, r.ruled_by, _name(s, r.ruled_by), r.outcome, r.new_outcome, r.new_category,
                       r.reason, r.ruled_at)
 
 
-def appeal_view(s: Session, a: Appeal, today) -> AppealView:  # type: ignore[no-untyped-def]
+def appeal_view(s: Session, a: Appeal, today, confidential: bool = False) -> AppealView:  # type: ignore[no-untyped-def]
+    """`confidential=True` (institutions): the panel and the ruling carry no arbitrator ids or names."""
     sub = s.get(Submission, a.submission_id)
     files = [(f.id, f.filename, f.size) for f in s.execute(
         select(AppealFile).where(AppealFile.appeal_id == a.id).order_by(AppealFile.id)).scalars()]
-    panel = [(m.arbitrator_id, _name(s, m.arbitrator_id)) for m in s.execute(
+    panel = [(0, "") if confidential else (m.arbitrator_id, _name(s, m.arbitrator_id)) for m in s.execute(
         select(ArbitrationMember).where(ArbitrationMember.appeal_id == a.id).order_by(ArbitrationMember.id)).scalars()]
     d = s.get(Decision, a.decision_id)
     r = s.execute(select(Ruling).where(Ruling.appeal_id == a.id)).scalar_one_or_none()
     return AppealView(a.id, a.decision_id, a.submission_id, sub.class_name if sub else "",
                       sub.institution.name if sub else "", a.filed_by, a.reasons, a.filed_at, a.state, a.due_date,
-                      files, panel, decision_view(s, d, today) if d else None, ruling_view(s, r) if r else None)
+                      files, panel, decision_view(s, d, today) if d else None,
+                      ruling_view(s, r, confidential) if r else None)
 
 
 def audit_view(s: Session, e: AuditEvent) -> AuditEventView:

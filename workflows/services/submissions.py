@@ -413,7 +413,7 @@ def detail(ctx: ServiceContext, s, user: User, sub: Submission) -> SubmissionDet
     verdicts = [convert.verdict_view(s, v) for v in visible_verdicts(s, user, sub)]
     decisions = [convert.decision_view(s, d, today) for d in s.execute(
         select(Decision).where(Decision.submission_id == sub.id).order_by(Decision.round)).scalars()]
-    appeals = [convert.appeal_view(s, a, today) for a in s.execute(
+    appeals = [convert.appeal_view(s, a, today, user.role == "institution") for a in s.execute(
         select(Appeal).where(Appeal.submission_id == sub.id).order_by(Appeal.id)).scalars()]
     history = history_of(s, user, sub.id)
     zh, en, _ = next_step(sub, _latest_decision(s, sub.id), today)
@@ -433,7 +433,10 @@ def detail(ctx: ServiceContext, s, user: User, sub: Submission) -> SubmissionDet
 
 
 # Actions whose actor an institution must not learn (reviewers' and arbitrators' names are confidential).
-CONFIDENTIAL_ACTIONS = {"assign_experts", "replace_expert", "submit_verdict", "draw_arbitration_panel"}
+CONFIDENTIAL_ACTIONS = {"assign_experts", "replace_expert", "submit_verdict", "draw_arbitration_panel",
+                        "arbitration_vote"}
+# Shown to institutions with the panel's name instead of the arbitrator's, and without the individual votes.
+PANEL_RESULT_ACTIONS = {"rule_appeal"}
 
 
 def history_of(s, user: User, submission_id: int) -> list:  # type: ignore[no-untyped-def]
@@ -443,6 +446,11 @@ def history_of(s, user: User, submission_id: int) -> list:  # type: ignore[no-un
     for e in events:
         if user.role == "institution" and e.action in CONFIDENTIAL_ACTIONS:
             out.append(convert.AuditEventView(e.seq, e.at, None, "委员会", e.action, e.object_type, None, None, None))
+        elif user.role == "institution" and e.action in PANEL_RESULT_ACTIONS:
+            # The ruling itself is the institution's business; who voted how is not.
+            after = {k: v for k, v in (e.after or {}).items() if k not in ("votes", "ruled_by")}
+            out.append(convert.AuditEventView(e.seq, e.at, None, convert.PANEL_ZH, e.action, e.object_type,
+                                              e.object_id, e.before, after))
         elif user.role == "expert" and e.action == "submit_verdict" and e.actor_id != user.id:
             continue
         else:
