@@ -54,6 +54,8 @@ def test_new_submission_form_creates_a_draft(world):
     assert [(r.class_name, r.target_grade, r.declared_subject, r.state) for r in rows] == [
         ("小学四年级少儿书法班", 4, "书法", "draft")]
     assert at.session_state[SELECTED] == rows[0].id
+    keys = [str(k) for k in at.session_state]
+    assert SELECTED in keys and not [k for k in keys if k.startswith("edit_new_")]  # a next new form starts empty
 
 
 def test_empty_class_name_is_a_sentence_and_nothing_is_created(world):

@@ -113,7 +113,9 @@ def _course_form(ui: UIContext, detail: Any | None) -> None:
         if detail is None:
             result = act(ui, submissions.create_submission, **fields)
             if not failed(result):
-                st.session_state[SELECTED] = getattr(result, "id", result)
+                st.session_state[SELECTED] = result.id
+                for k in [k for k in st.session_state if str(k).startswith("edit_new_")]:
+                    del st.session_state[k]  # the next new submission starts from an empty form
                 flash(ui.t("草稿已保存。现在可以上传培训材料。", "Draft saved. You can now upload materials."))
                 st.rerun()
         else:
