@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workflows import audit
 from workflows.context import ServiceContext
-from workflows.errors import ConcurrentChange, DomainError, NotAuthorized, NotFound
+from workflows.errors import ConcurrentChange, DomainError, InvalidTransition, NotAuthorized, NotFound
 from workflows.models import (Appeal, ArbitrationMember, Assignment, Holiday, Institution, Setting,
                               Submission, User)
 from workflows.settings import Settings
@@ -104,6 +104,24 @@ def require_view(session: Session, user: User, sub: Submission) -> None:
 def require_owner(user: User, sub: Submission) -> None:
     if user.role != "institution" or user.institution_id != sub.institution_id:
         raise NotAuthorized("只有申报机构本身可以执行此操作。", "Only the submitting institution may do this.")
+
+
+EDITABLE = ("draft", "revision")
+
+
+def check_own_editable(user: User, sub: Submission, what_zh: str, what_en: str) -> None:
+    """The institution owns `sub` and it is a draft or a revision; else NotAuthorized/InvalidTransition."""
+    require_owner(user, sub)
+    if sub.state not in EDITABLE:
+        raise InvalidTransition(f"只有草稿或修改中的申报可以{what_zh}。",
+                                f"Only drafts and revisions allow this: {what_en}.")
+
+
+def lock_own_editable(session: Session, user: User, submission_id: int, what_zh: str, what_en: str) -> Submission:
+    """Locks the submission (so its state cannot change under us), then checks owner and editable state."""
+    sub = lock_submission(session, submission_id)
+    check_own_editable(user, sub, what_zh, what_en)
+    return sub
 
 
 def load_settings(session: Session) -> Settings:

@@ -14,12 +14,12 @@ from workflows.context import ServiceContext
 from workflows.errors import InvalidTransition, NotFound, ValidationFailed
 from workflows.models import Material, MaterialPage, Screening, Submission
 from workflows.services import convert
-from workflows.services._base import (get_actor, lock_submission, read, record, require_owner, require_view, write)
+from workflows.services._base import (EDITABLE, check_own_editable, get_actor, get_submission_row, lock_own_editable,
+                                      lock_submission, read, record, require_view, write)
 from workflows.views import MaterialView, PageView
 from workflows.vocab import MATERIAL_KINDS, ORIGINS
 
 log = logging.getLogger(__name__)
-EDITABLE = ("draft", "revision")
 
 
 def _clean_isbn(isbn: str | None) -> str | None:
@@ -45,12 +45,7 @@ def add_material(ctx: ServiceContext, *, actor_id: int, submission_id: int, file
     # Rights and state first (cheap), then the byte check, then store the file, then the row.
     with read(ctx) as s:
         user = get_actor(s, actor_id, "institution")
-        sub = s.get(Submission, submission_id)
-        if sub is None:
-            raise NotFound("找不到该申报。", "Submission not found.")
-        require_owner(user, sub)
-        if sub.state not in EDITABLE:
-            raise InvalidTransition("只有草稿或修改中的申报可以上传材料。", "Materials can be added to drafts and revisions only.")
+        check_own_editable(user, get_submission_row(s, submission_id), "上传材料", "add materials")
     try:
         file_type = sniff(data, filename)
     except IngestError as exc:
@@ -59,10 +54,7 @@ def add_material(ctx: ServiceContext, *, actor_id: int, submission_id: int, file
     try:
         with write(ctx) as s:
             user = get_actor(s, actor_id, "institution")
-            sub = lock_submission(s, submission_id)
-            require_owner(user, sub)
-            if sub.state not in EDITABLE:
-                raise InvalidTransition("只有草稿或修改中的申报可以上传材料。", "Materials can be added to drafts and revisions only.")
+            sub = lock_own_editable(s, user, submission_id, "上传材料", "add materials")
             m = Material(submission_id=sub.id, uploaded_by=user.id, filename=filename[:300], kind=kind, origin=origin,
                          isbn=clean_isbn, content_hash=content_hash, size=len(data), file_type=file_type,
                          status="pending", round_added=sub.round, created_at=ctx.now(), warnings=[])
@@ -94,18 +86,31 @@ def _facts_dict(doc: Any) -> dict[str, Any]:
     return asdict(facts) if is_dataclass(facts) else dict(facts)
 
 
-def process_material(ctx: ServiceContext, *, actor_id: int, material_id: int,
+def _processable(s, actor_id: int | None, material_id: int, *, lock: bool) -> None:  # type: ignore[no-untyped-def]
+    """Only the owner institution (or the worker, actor_id None) extracts a pending/failed, live material
+    of a draft or revision: a submitted case's pages are what the reviewers judged and stay as they are."""
+    user = get_actor(s, actor_id, "institution") if actor_id is not None else None
+    m = s.get(Material, material_id)
+    if m is None or m.removed:
+        raise NotFound("找不到该材料。", "Material not found.")
+    sub = lock_submission(s, m.submission_id) if lock else get_submission_row(s, m.submission_id)
+    if user is not None:
+        check_own_editable(user, sub, "处理材料", "process materials")
+    elif sub.state not in EDITABLE:
+        raise InvalidTransition("只有草稿或修改中的申报可以处理材料。", "Only drafts and revisions allow this: process materials.")
+    if m.status not in ("pending", "failed"):
+        raise InvalidTransition("该材料已处理完毕，无需再次处理。", "This material has already been processed.")
+
+
+def process_material(ctx: ServiceContext, *, actor_id: int | None, material_id: int,
                      progress: Callable[..., None] | None = None) -> MaterialView:
     """Extracts the pages and facts (slow; run by the worker). Pages, facts and status "ready" are written
     in one transaction, or status "failed" with the message; never half-written."""
     from ingest import IngestError, extract_document
 
     with read(ctx) as s:
-        user = get_actor(s, actor_id)
+        _processable(s, actor_id, material_id, lock=False)
         m = s.get(Material, material_id)
-        if m is None:
-            raise NotFound("找不到该材料。", "Material not found.")
-        require_view(s, user, s.get(Submission, m.submission_id))
         filename, content_hash = m.filename, m.content_hash
     error: str | None = None
     doc = None
@@ -118,6 +123,8 @@ def process_material(ctx: ServiceContext, *, actor_id: int, material_id: int,
         log.exception("extraction of material %s failed", material_id)
         error = f"材料处理失败（{type(exc).__name__}），请重新上传或联系管理员。"
     with write(ctx) as s:
+        # Checked again under the submission lock: it may have been submitted or removed meanwhile.
+        _processable(s, actor_id, material_id, lock=True)
         m = s.execute(select(Material).where(Material.id == material_id).with_for_update()).scalar_one()
         before = {"status": m.status}
         m.pages.clear()
@@ -142,10 +149,7 @@ def remove_material(ctx: ServiceContext, *, actor_id: int, material_id: int) -> 
         m = s.get(Material, material_id)
         if m is None or m.removed:
             raise NotFound("找不到该材料。", "Material not found.")
-        sub = lock_submission(s, m.submission_id)
-        require_owner(user, sub)
-        if sub.state not in EDITABLE:
-            raise InvalidTransition("只有草稿或修改中的申报可以删除材料。", "Materials can be removed from drafts and revisions only.")
+        sub = lock_own_editable(s, user, m.submission_id, "删除材料", "remove materials")
         m.removed = True  # the row and file stay: earlier rounds and the audit trail refer to them
         record(s, ctx, actor_id=actor_id, action="remove_material", object_type="material", object_id=m.id,
                submission_id=sub.id, before={"removed": False}, after={"removed": True})

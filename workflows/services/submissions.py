@@ -14,14 +14,12 @@ from workflows.errors import NotAuthorized, ValidationFailed
 from workflows.models import (Appeal, Assignment, AuditEvent, CoursePerson, Decision, Screening,
                               Submission, TimetableSession, User, Verdict)
 from workflows.services import convert
-from workflows.services._base import (get_actor, get_submission_row, load_settings, lock_submission, read, record,
-                                      require_owner, require_view, work_calendar, write)
+from workflows.services._base import (EDITABLE, get_actor, get_submission_row, load_settings, lock_own_editable,
+                                      lock_submission, read, record, require_owner, require_view, work_calendar,
+                                      write)
 from workflows.views import (SelfCheckReport, SessionView, PersonView, ScreeningView, SubmissionDetail,
                              SubmissionRow)
 from workflows.vocab import AUDIENCE_GRADES, AUDIENCES, CATEGORIES, MODES, PERSON_ROLES
-
-EDITABLE = ("draft", "revision")
-
 
 # ---------------------------------------------------------------- validation of the course record
 
@@ -183,10 +181,7 @@ def update_draft(ctx: ServiceContext, *, actor_id: int, submission_id: int, clas
                   timetable=timetable, people=people, extra_grades=extra_grades)
     with write(ctx) as s:
         user = get_actor(s, actor_id, "institution")
-        sub = lock_submission(s, submission_id)
-        require_owner(user, sub)
-        if sub.state not in EDITABLE:
-            raise statemachine.InvalidTransition("只有草稿或修改中的申报可以编辑。", "Only drafts and revisions can be edited.")
+        sub = lock_own_editable(s, user, submission_id, "编辑", "edit")
         sessions, persons = _validate(fields)
         before = _snapshot(sub)
         _apply(sub, fields, sessions, persons)
@@ -253,10 +248,7 @@ def self_check(ctx: ServiceContext, *, actor_id: int, submission_id: int) -> Sel
     """Runs the screening for the institution without changing the state; the result is kept."""
     with write(ctx) as s:
         user = get_actor(s, actor_id, "institution")
-        sub = lock_submission(s, submission_id)
-        require_owner(user, sub)
-        if sub.state not in EDITABLE:
-            raise statemachine.InvalidTransition("只能对草稿或修改中的申报进行自查。", "Self-check is for drafts and revisions.")
+        sub = lock_own_editable(s, user, submission_id, "自查", "self-check")
         sc = _run_screening(ctx, s, sub, "self_check", actor_id)
         record(s, ctx, actor_id=actor_id, action="self_check", object_type="screening", object_id=sc.id,
                submission_id=sub.id, after={"category": sc.result.get("category"), "model_version": sc.model_version})
