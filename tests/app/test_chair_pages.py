@@ -53,11 +53,13 @@ def test_assignment_override_needs_a_reason_and_the_service_checks_the_count(dec
     sid = decided.submissions["screened"]
     at = page_app(decided, decided.chair, "ui.pages.chair.assignment").run()
     chosen = at.multiselect(key=f"assign_experts_{sid}").value
-    at.multiselect(key=f"assign_experts_{sid}").set_value(chosen[:2]).run()
+    other = next(e.id for e in decided.experts if e.id not in chosen)
+    at.multiselect(key=f"assign_experts_{sid}").set_value(chosen[:2] + [other]).run()
     at.button(key=f"assign_go_{sid}").click().run()
     no_exception(at)
-    assert any("必须写明理由" in e.value for e in at.error)
+    assert any("须写明调整理由" in e.value for e in at.error)  # the service's own sentence
     assert _state(decided, sid) == "screened"
+    at.multiselect(key=f"assign_experts_{sid}").set_value(chosen[:2]).run()
     at.text_area(key=f"assign_reason_{sid}").input("专家甲出差").run()
     at.button(key=f"assign_go_{sid}").click().run()
     no_exception(at)

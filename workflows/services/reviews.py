@@ -81,8 +81,9 @@ def assign_experts(ctx: ServiceContext, *, actor_id: int, submission_id: int, ex
         target = statemachine.target_of("assign", sub.state)
         settings = load_settings(s)
         today = ctx.today()
+        suggested = [e.expert_id for e in _suggestions(s, sub, today) if not e.conflicted][:settings.panel_size]
         if expert_ids is None:
-            expert_ids = [e.expert_id for e in _suggestions(s, sub, today) if not e.conflicted][:settings.panel_size]
+            expert_ids = list(suggested)
         if len(set(expert_ids)) != len(expert_ids):
             raise ValidationFailed("同一专家不能重复指派。", "The same expert was chosen twice.")
         if len(expert_ids) != settings.panel_size:
@@ -97,12 +98,18 @@ def assign_experts(ctx: ServiceContext, *, actor_id: int, submission_id: int, ex
         for eid in expert_ids:
             reasons = _check_expert(s, sub, eid, pool_ids, override_reason)
             a = Assignment(submission_id=sub.id, round=sub.round, expert_id=eid, assigned_by=actor_id, status="open",
-                           due_date=due, override_reason=override_reason.strip() if reasons else None,
+                           due_date=due,
+                           override_reason=(override_reason or "").strip() or None if reasons or eid not in suggested else None,
                            created_at=ctx.now())
             s.add(a)
             made.append(a)
             if reasons:
                 overrides[str(eid)] = reasons
+        # Any departure from the suggested panel (not only a conflict) is the chair's call, in writing.
+        departs = set(expert_ids) != set(suggested)
+        if departs and not (override_reason or "").strip():
+            raise ValidationFailed("所选专家与系统推荐的审查小组不同，须写明调整理由（记入审计记录）。",
+                                   "The chosen panel differs from the suggested one: give the reason for the override.")
         sub.state = target
         sub.review_due = due
         sub.updated_at = ctx.now()
@@ -110,7 +117,8 @@ def assign_experts(ctx: ServiceContext, *, actor_id: int, submission_id: int, ex
         record(s, ctx, actor_id=actor_id, action="assign_experts", object_type="submission", object_id=sub.id,
                submission_id=sub.id, before={"state": "screened"},
                after={"state": target, "experts": expert_ids, "due": due, "round": sub.round,
-                      "conflict_overrides": overrides, "override_reason": override_reason if overrides else None})
+                      "suggested": suggested, "conflict_overrides": overrides,
+                      "override_reason": override_reason.strip() if (overrides or departs) else None})
         return [convert.assignment_view(s, a, cal, today, sub) for a in made]
 
 

@@ -55,9 +55,6 @@ def _assign_new(ui: UIContext, row: Any, loads: list[Any]) -> None:
                      "Your choice differs from the suggestion: give the reason (recorded in the audit trail)."))
         reason = st.text_area(ui.t("调整理由", "Reason for the override"), key=f"assign_reason_{row.id}")
     if st.button(ui.t("确认分配", "Assign"), type="primary", key=f"assign_go_{row.id}"):
-        if deviates and not reason.strip():
-            st.error(ui.t("调整系统推荐时必须写明理由。", "An override needs a written reason."))
-            return
         done = act(ui, reviews.assign_experts, submission_id=row.id, expert_ids=list(chosen),
                    override_reason=reason.strip() or None)
         if not failed(done):
