@@ -73,8 +73,10 @@ def get_submission_row(session: Session, submission_id: int) -> Submission:
 
 
 def is_assigned(session: Session, user_id: int, submission_id: int) -> bool:
+    """An open or finished assignment; a closed (replaced) one gives no access any more."""
     return bool(session.scalar(select(exists().where(Assignment.submission_id == submission_id,
-                                                      Assignment.expert_id == user_id))))
+                                                      Assignment.expert_id == user_id,
+                                                      Assignment.status != "closed"))))
 
 
 def is_on_arbitration(session: Session, user_id: int, submission_id: int) -> bool:

@@ -180,6 +180,8 @@ def material_pages(ctx: ServiceContext, *, actor_id: int, material_id: int) -> l
 def get_material(ctx: ServiceContext, *, actor_id: int, material_id: int) -> MaterialView:
     with read(ctx) as s:
         m = _visible_material(s, actor_id, material_id)
-        sc = s.execute(select(Screening).where(Screening.submission_id == m.submission_id)
-                       .order_by(Screening.id.desc())).scalars().first()
+        q = select(Screening).where(Screening.submission_id == m.submission_id)
+        if get_actor(s, actor_id).role != "institution":
+            q = q.where(Screening.purpose == "submit")  # self-checks are the institution's own drafts
+        sc = s.execute(q.order_by(Screening.id.desc())).scalars().first()
         return convert.material_view(s, m, sc)

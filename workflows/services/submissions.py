@@ -387,6 +387,7 @@ def get_submission(ctx: ServiceContext, *, actor_id: int, submission_id: int) ->
 
 
 def detail(ctx: ServiceContext, s, user: User, sub: Submission) -> SubmissionDetail:  # type: ignore[no-untyped-def]
+    require_view(s, user, sub)  # also for callers such as review_package that find the row themselves
     cal, today = work_calendar(s), ctx.today()
     screenings = list(s.execute(select(Screening).where(Screening.submission_id == sub.id)
                                 .order_by(Screening.id)).scalars())
