@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PASSWORD, app_test, no_exception
+from app_world import PASSWORD, app_test, no_exception
 
 
 def _login(at, username):

@@ -3,7 +3,7 @@ others' verdicts only after one's own) — including refused actions."""
 
 from __future__ import annotations
 
-from conftest import no_exception, page_test, texts
+from app_world import no_exception, page_test, texts
 
 QUEUE = "ui.pages.expert.queue"
 REVIEW = "ui.pages.expert.review"

@@ -3,7 +3,7 @@ revision and appeal — including refused actions and bad uploads."""
 
 from __future__ import annotations
 
-from conftest import no_exception, page_test, texts
+from app_world import no_exception, page_test, texts
 from samples import ART_LESSON, chinese_pdf
 
 EDIT = "ui.pages.institution.edit"
@@ -245,7 +245,7 @@ def test_decision_letter_can_be_downloaded(world):
 
 
 def test_final_ruling_shown_with_its_letter(world):
-    from conftest import ruled
+    from app_world import ruled
 
     sub = ruled(world)
     at = page_test(world, "inst", DECISIONS, state={SELECTED: sub.id}).run()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import app_test, no_exception, page_test, texts
+from app_world import app_test, no_exception, page_test, texts
 from samples import SUBJECT_LESSON, chinese_pdf
 
 PUBLIC = "ui.pages.public.approved"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PASSWORD, app_test, no_exception, texts
+from app_world import PASSWORD, app_test, no_exception, texts
 
 
 def login(at, username, password=PASSWORD):
