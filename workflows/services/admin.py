@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from workflows.context import ServiceContext
 from workflows.errors import NotFound, ValidationFailed
-from workflows.models import Committee, CommitteeMember, Institution, User
+from workflows.models import Assignment, Committee, CommitteeMember, Institution, User
 from workflows.passwords import check_strength, hash_password
 from workflows.services import convert
 from workflows.services._base import get_actor, load_settings, read, record, write
@@ -75,6 +75,41 @@ def set_user_active(ctx: ServiceContext, *, actor_id: int, user_id: int, active:
         return convert.user_view(u)
 
 
+def set_user_role(ctx: ServiceContext, *, actor_id: int | None, user_id: int, role: str,
+                  institution_id: int | None = None) -> UserView:
+    """Change a user's role. Institution staff need an institution; a committee member or an expert with
+    open review work keeps the role until removed or replaced (their work would lose its owner)."""
+    if role not in ROLES:
+        raise ValidationFailed("角色无效。", "Unknown role.")
+    with write(ctx) as s:
+        _admin(s, actor_id)
+        u = s.execute(select(User).where(User.id == user_id).with_for_update()).scalar_one_or_none()
+        if u is None:
+            raise NotFound("找不到该用户。", "User not found.")
+        if u.id == actor_id:
+            raise ValidationFailed("不能更改自己的角色。", "You cannot change your own role.")
+        new_inst = institution_id if institution_id is not None else u.institution_id
+        if new_inst is not None and s.get(Institution, new_inst) is None:
+            raise NotFound("找不到该机构。", "Institution not found.")
+        if role == "institution" and new_inst is None:
+            raise ValidationFailed("机构填报员须关联一个培训机构。", "Institution staff need an institution.")
+        if role == u.role and new_inst == u.institution_id:
+            return convert.user_view(u)
+        if role != u.role:
+            if s.scalar(select(CommitteeMember.id).where(CommitteeMember.user_id == u.id).limit(1)) is not None:
+                raise ValidationFailed("该用户仍是委员会委员，请先将其移出委员会再更改角色。",
+                                       "The user is still a committee member; remove them from the committee first.")
+            if s.scalar(select(Assignment.id).where(Assignment.expert_id == u.id, Assignment.status == "open")
+                        .limit(1)) is not None:
+                raise ValidationFailed("该专家尚有未完成的审查任务，请先更换专家再更改角色。",
+                                       "The expert has open reviews; replace them first.")
+        before = {"role": u.role, "institution_id": u.institution_id}
+        u.role, u.institution_id = role, new_inst
+        record(s, ctx, actor_id=actor_id, action="set_user_role", object_type="user", object_id=u.id,
+               before=before, after={"role": role, "institution_id": new_inst})
+        return convert.user_view(u)
+
+
 def reset_password(ctx: ServiceContext, *, actor_id: int | None, user_id: int, new_password: str) -> None:
     problem = check_strength(new_password)
     if problem:
@@ -112,12 +147,15 @@ def list_institutions(ctx: ServiceContext, *, actor_id: int) -> list[Institution
 
 
 def create_committee(ctx: ServiceContext, *, actor_id: int | None, name: str, kind: str) -> CommitteeView:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationFailed("请填写委员会名称。", "The committee needs a name.")
+    if len(name) > 200:
+        raise ValidationFailed("委员会名称不能超过 200 个字。", "The committee name is too long (200 characters at most).")
     if kind not in COMMITTEE_KINDS:
         raise ValidationFailed("委员会类型应为审查或仲裁。", "Unknown committee kind.")
     with write(ctx) as s:
         _admin(s, actor_id)
-        if not name.strip():
-            raise ValidationFailed("请填写委员会名称。", "The committee needs a name.")
         if s.scalar(select(Committee.id).where(Committee.name == name.strip())) is not None:
             raise ValidationFailed("该委员会名称已存在。", "A committee with that name exists.")
         c = Committee(name=name.strip(), kind=kind, created_at=ctx.now())
@@ -155,6 +193,25 @@ def add_committee_member(ctx: ServiceContext, *, actor_id: int | None, committee
         s.flush()
         record(s, ctx, actor_id=actor_id, action="add_committee_member", object_type="committee", object_id=c.id,
                after={"user_id": u.id, "term_start": start, "term_end": term_end})
+    return next(cv for cv in _committees(ctx) if cv.id == committee_id)
+
+
+def set_member_term(ctx: ServiceContext, *, actor_id: int | None, committee_id: int, user_id: int,
+                    term_start: date, term_end: date) -> CommitteeView:
+    """Change a member's term (renewal, early end). Who is in the pool follows the term from then on."""
+    if term_end <= term_start:
+        raise ValidationFailed("任期结束日期应晚于开始日期。", "The term must end after it starts.")
+    with write(ctx) as s:
+        _admin(s, actor_id)
+        m = s.execute(select(CommitteeMember).where(CommitteeMember.committee_id == committee_id,
+                                                    CommitteeMember.user_id == user_id)
+                      .with_for_update()).scalar_one_or_none()
+        if m is None:
+            raise NotFound("该用户不是此委员会委员。", "Not a member.")
+        before = {"user_id": user_id, "term_start": m.term_start, "term_end": m.term_end}
+        m.term_start, m.term_end = term_start, term_end
+        record(s, ctx, actor_id=actor_id, action="set_member_term", object_type="committee", object_id=committee_id,
+               before=before, after={"user_id": user_id, "term_start": term_start, "term_end": term_end})
     return next(cv for cv in _committees(ctx) if cv.id == committee_id)
 
 
