@@ -95,3 +95,39 @@ def verify(session: Session) -> list[AuditProblem]:
             problems.append(AuditProblem(head.seq, None, f"the chain head says seq {head.seq} but the last event "
                                          f"is seq {last_seq}: the last event(s) were deleted or altered"))
     return problems
+
+
+def chain_head(session: Session) -> tuple[int, str]:
+    """(seq, hash) of the last event, (0, GENESIS) when there is none: the value to keep outside the
+    database (printed by `backup`) so a later truncation or rewrite can be proved against it."""
+    last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+    return (last.seq, last.hash) if last is not None else (0, GENESIS)
+
+
+def format_anchor(seq: int, hash_: str) -> str:
+    return f"{seq}:{hash_}"
+
+
+def parse_anchor(text: str) -> tuple[int, str]:
+    """'SEQ:HASH' -> (seq, hash); ValueError with the reason when malformed."""
+    seq_text, sep, hash_ = (text or "").strip().partition(":")
+    hash_ = hash_.strip().lower()
+    if not sep or not seq_text.strip().isdigit() or len(hash_) != 64 or any(c not in "0123456789abcdef" for c in hash_):
+        raise ValueError(f"anchor must look like SEQ:HASH (a number, a colon, 64 hex digits), got {text!r}")
+    return int(seq_text), hash_
+
+
+def check_anchor(session: Session, seq: int, hash_: str) -> list[AuditProblem]:
+    """Problems when the chain no longer holds the recorded head: its event is gone (the tail was
+    deleted) or its hash differs (it, or something before it, was rewritten and re-hashed)."""
+    if seq == 0:
+        return [] if hash_ == GENESIS else [AuditProblem(0, None, "anchor seq 0 must carry the genesis hash")]
+    ev = session.execute(select(AuditEvent).where(AuditEvent.seq == seq)).scalar_one_or_none()
+    if ev is None:
+        last_seq, _ = chain_head(session)
+        return [AuditProblem(seq, None, f"anchor seq {seq} is missing: the chain now ends at seq {last_seq}, "
+                             "so events recorded before the anchor was taken were deleted (tail truncated)")]
+    if ev.hash != hash_:
+        return [AuditProblem(seq, ev.id, f"event seq {seq} (id {ev.id}) no longer has the anchored hash "
+                             f"{hash_[:12]}…: the chain up to it was rewritten")]
+    return []

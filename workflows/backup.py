@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Date, delete, DateTime, Integer, LargeBinary, Time, func, insert, select, text
 
+from workflows import audit
 from workflows.context import ServiceContext
 from workflows.models import AuditHead, Base
 
@@ -56,9 +57,19 @@ def backup(ctx: ServiceContext, out: Path) -> dict[str, int]:
         for h in sorted(hashes):
             if ctx.files.exists(h):
                 z.writestr(f"files/{h}", ctx.files.get(h))
-        z.writestr("manifest.json", json.dumps({"format": FORMAT, "counts": counts, "files": len(hashes)}))
+        # Same read transaction as the tables, so the head matches the audit rows inside the archive.
+        seq, head_hash = audit.chain_head(s)
+        z.writestr("manifest.json", json.dumps({"format": FORMAT, "counts": counts, "files": len(hashes),
+                                                "audit_head": {"seq": seq, "hash": head_hash}}))
     tmp.replace(out)
     return counts
+
+
+def archive_anchor(archive: Path) -> tuple[int, str] | None:
+    """The audit chain head (seq, hash) recorded in a backup archive; None for archives made before it."""
+    with zipfile.ZipFile(archive) as z:
+        head = json.loads(z.read("manifest.json")).get("audit_head")
+    return (int(head["seq"]), str(head["hash"])) if head else None
 
 
 def restore(ctx: ServiceContext, archive: Path) -> dict[str, int]:

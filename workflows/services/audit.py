@@ -20,8 +20,14 @@ def audit_trail(ctx: ServiceContext, *, actor_id: int, submission_id: int) -> li
         return history_of(s, user, sub.id)
 
 
-def verify_audit(ctx: ServiceContext) -> AuditReport:
+def verify_audit(ctx: ServiceContext, *, anchor: str | tuple[int, str] | None = None) -> AuditReport:
+    """The chain's own consistency, and, given an anchor (seq, hash) recorded outside the database (by
+    `backup`), that the chain still contains that head: deleting or re-hashing the tail is then caught too."""
+    if isinstance(anchor, str):
+        anchor = chain.parse_anchor(anchor)
     with read(ctx) as s:
         problems = chain.verify(s)
+        if anchor is not None:
+            problems += chain.check_anchor(s, anchor[0], anchor[1])
         n = s.scalar(select(func.count()).select_from(AuditEvent)) or 0
     return AuditReport(not problems, n, [p.message for p in problems])
