@@ -267,6 +267,23 @@ class Ruling(Base):
     new_category: Mapped[Optional[str]] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(Text)
     ruled_at: Mapped[datetime] = mapped_column(DateTime)
+    # The panel's votes when the majority was reached: [{arbitrator_id, outcome, new_outcome, new_category, reason}]
+    votes: Mapped[Optional[list[Any]]] = mapped_column()
+
+
+class ArbitrationVote(Base):
+    """One panel arbitrator's vote on an appeal; the appeal is ruled when a majority of the panel agrees."""
+
+    __tablename__ = "arbitration_vote"
+    __table_args__ = (UniqueConstraint("appeal_id", "arbitrator_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeal.id"), index=True)
+    arbitrator_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    outcome: Mapped[str] = mapped_column(String(30))
+    new_outcome: Mapped[Optional[str]] = mapped_column(String(30))
+    new_category: Mapped[Optional[str]] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    voted_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Holiday(Base):

@@ -165,6 +165,7 @@ def seed_demo(ctx: ServiceContext) -> list[DemoAccount]:
     sid, st, did = decided("robot", "（暑期）", "rejected", "non_subject", ["advertising"])
     ap = appeals.draw_arbitration_panel(ctx, actor_id=chair, appeal_id=appeals.file_appeal(
         ctx, actor_id=st, decision_id=did, reasons="讲义中的品牌名称仅为器材说明，不构成广告。").id)
-    appeals.rule_appeal(ctx, actor_id=ap.panel[0][0], appeal_id=ap.id, outcome="overturned",
-                        new_outcome="approved_with_changes", reason="器材品牌说明可保留，但须删除购买链接。")  # final
+    for arbitrator, _ in ap.panel[:len(ap.panel) // 2 + 1]:  # a majority of the panel votes alike: final
+        appeals.rule_appeal(ctx, actor_id=arbitrator, appeal_id=ap.id, outcome="overturned",
+                            new_outcome="approved_with_changes", reason="器材品牌说明可保留，但须删除购买链接。")
     return accounts

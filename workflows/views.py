@@ -152,16 +152,28 @@ class DecisionView:
 
 
 @dataclass(frozen=True)
+class ArbitrationVoteView:
+    arbitrator_id: int
+    arbitrator_name: str
+    outcome: str
+    new_outcome: str | None
+    new_category: str | None
+    reason: str
+    voted_at: datetime | None
+
+
+@dataclass(frozen=True)
 class RulingView:
     id: int
     appeal_id: int
-    ruled_by: int
+    ruled_by: int  # the arbitrator whose vote made the majority
     ruled_by_name: str
     outcome: str
     new_outcome: str | None
     new_category: str | None
     reason: str
     ruled_at: datetime
+    votes: list[ArbitrationVoteView] = field(default_factory=list)  # the panel's votes (empty for institutions)
 
 
 @dataclass(frozen=True)
@@ -180,6 +192,7 @@ class AppealView:
     panel: list[tuple[int, str]]  # (arbitrator id, name)
     decision: DecisionView | None
     ruling: RulingView | None
+    votes: list[ArbitrationVoteView] = field(default_factory=list)  # votes so far (panel, chair, admin only)
 
 
 @dataclass(frozen=True)

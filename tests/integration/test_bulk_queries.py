@@ -22,8 +22,9 @@ def _details(ctx, world, ids):
 def _overturned_final(ctx, world):
     sid = to_state(ctx, world, "in_arbitration")
     ap = next(a for a in appeals.my_appeals(ctx, actor_id=world.chair) if a.submission_id == sid)
-    appeals.rule_appeal(ctx, actor_id=ap.panel[0][0], appeal_id=ap.id, outcome="overturned", reason="改判",
-                        new_outcome="approved_with_changes")
+    for arbitrator, _ in ap.panel[:2]:  # the panel rules by majority (2 of 3)
+        appeals.rule_appeal(ctx, actor_id=arbitrator, appeal_id=ap.id, outcome="overturned", reason="改判",
+                            new_outcome="approved_with_changes")
     return sid
 
 

@@ -59,7 +59,8 @@ def test_ruling_letter_only_by_panel_member_after_ruling(ctx, world):
     outsider = next(a for a in world.arbitrators if a not in {m for m, _ in ap.panel})
     with pytest.raises(InvalidTransition):
         letters.issue_ruling_letter(ctx, actor_id=member, appeal_id=ap.id)
-    appeals.rule_appeal(ctx, actor_id=member, appeal_id=ap.id, outcome="upheld", reason="证据充分，维持原决定。")
+    for arbitrator, _ in ap.panel[:2]:  # the panel rules by majority (2 of 3)
+        appeals.rule_appeal(ctx, actor_id=arbitrator, appeal_id=ap.id, outcome="upheld", reason="证据充分，维持原决定。")
     with pytest.raises(NotFound):
         letters.issue_ruling_letter(ctx, actor_id=outsider, appeal_id=ap.id)
     with pytest.raises(NotAuthorized):

@@ -69,9 +69,22 @@ def test_draft_to_final_with_revision_and_appeal(ctx, world):
     outsider = next(a for a in world.arbitrators if a not in {p for p, _ in ap.panel})
     with pytest.raises(Exception):
         appeals.rule_appeal(ctx, actor_id=outsider, appeal_id=ap.id, outcome="upheld", reason="x")
-    ruled = appeals.rule_appeal(ctx, actor_id=ap.panel[0][0], appeal_id=ap.id, outcome="overturned",
+    # A panel decision: one vote each; a 1–1 split stays open and the panel sees the votes.
+    first = appeals.rule_appeal(ctx, actor_id=ap.panel[0][0], appeal_id=ap.id, outcome="overturned",
                                 new_outcome="approved_with_changes", reason="课表已合规。")
-    assert ruled.ruling.new_outcome == "approved_with_changes"
+    assert first.state == "in_arbitration" and first.ruling is None and len(first.votes) == 1
+    split = appeals.rule_appeal(ctx, actor_id=ap.panel[1][0], appeal_id=ap.id, outcome="upheld", reason="证据不足。")
+    assert split.state == "in_arbitration" and split.ruling is None
+    assert sorted(v.outcome for v in appeals.get_appeal(ctx, actor_id=ap.panel[2][0], appeal_id=ap.id).votes) == \
+        ["overturned", "upheld"]
+    assert submissions.get_submission(ctx, actor_id=world.chair, submission_id=sid).state == "in_arbitration"
+    ruled = appeals.rule_appeal(ctx, actor_id=ap.panel[2][0], appeal_id=ap.id, outcome="overturned",
+                                new_outcome="approved_with_changes", reason="周末课程已调整。")
+    assert ruled.state == "ruled" and ruled.ruling.new_outcome == "approved_with_changes"
+    assert ruled.ruling.ruled_by == ap.panel[2][0]
+    assert sorted((v.arbitrator_id, v.outcome) for v in ruled.ruling.votes) == sorted(
+        [(ap.panel[0][0], "overturned"), (ap.panel[1][0], "upheld"), (ap.panel[2][0], "overturned")])
+    assert appeals.get_appeal(ctx, actor_id=world.staff_a, appeal_id=ap.id).votes == []
     final = submissions.get_submission(ctx, actor_id=world.staff_a, submission_id=sid)
     assert final.state == "final" and final.outcome == "approved_with_changes"
     assert final.verdicts == [] and final.assignments == []  # the institution never sees reviewers

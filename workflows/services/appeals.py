@@ -10,7 +10,8 @@ from sqlalchemy import select
 from workflows import statemachine
 from workflows.context import ServiceContext
 from workflows.errors import InvalidTransition, NotAuthorized, NotFound, ValidationFailed
-from workflows.models import (Appeal, AppealFile, ArbitrationMember, Assignment, Decision, Ruling, Submission)
+from workflows.models import (Appeal, AppealFile, ArbitrationMember, ArbitrationVote, Assignment, Decision, Ruling,
+                              Submission)
 from workflows.services import convert
 from workflows.services._base import (conflicts_of, get_actor, load_settings, lock_submission, read, record,
                                       require_owner, work_calendar, write)
@@ -111,6 +112,10 @@ def draw_arbitration_panel(ctx: ServiceContext, *, actor_id: int, appeal_id: int
 
 def rule_appeal(ctx: ServiceContext, *, actor_id: int, appeal_id: int, outcome: str, reason: str,
                 new_outcome: str | None = None, new_category: str | None = None) -> AppealView:
+    """Records this panel arbitrator's vote (a later vote replaces their earlier one while the appeal is open).
+    When a majority of the panel agrees on the same ruling, the appeal is ruled in the same transaction:
+    in_arbitration → final, the ruling keeping every vote. Without a majority (a tie, or votes still
+    missing) the appeal stays open and the panel sees the votes. Returns the appeal as it now stands."""
     if outcome not in RULING_OUTCOMES:
         raise ValidationFailed("裁决结果应为维持、撤销或提请上级认定。", "Unknown ruling outcome.")
     if not (reason or "").strip():
@@ -120,28 +125,33 @@ def rule_appeal(ctx: ServiceContext, *, actor_id: int, appeal_id: int, outcome: 
         a = s.get(Appeal, appeal_id)
         if a is None:
             raise NotFound("找不到该申诉。", "Appeal not found.")
-        on_panel = s.scalar(select(ArbitrationMember.id).where(ArbitrationMember.appeal_id == a.id,
-                                                               ArbitrationMember.arbitrator_id == user.id))
-        if on_panel is None:
+        panel = list(s.scalars(select(ArbitrationMember.arbitrator_id).where(ArbitrationMember.appeal_id == a.id)))
+        if user.id not in panel:
             raise NotFound("找不到该申诉，或您不在其仲裁小组中。", "Not found, or you are not on its panel.")
         sub = lock_submission(s, a.submission_id)
         target = statemachine.target_of("rule", sub.state)
         d = s.get(Decision, a.decision_id)
-        if outcome == "overturned":
-            if new_outcome not in DECISION_OUTCOMES or new_outcome == d.outcome:
-                raise ValidationFailed("撤销原决定时，须给出与原决定不同的新结果。", "Overturning needs a different new outcome.")
-            if new_outcome == "reclassified":
-                new_category = new_category or ("non_subject" if sub.declared_category == "subject" else "subject")
-                if new_category == sub.declared_category:
-                    raise ValidationFailed("重新认定类别时，类别须与申报类别不同。", "Reclassified needs the other category.")
-            else:
-                new_category = sub.declared_category
-        else:
-            new_outcome = new_category = None
-        if new_category is not None and new_category not in CATEGORIES:
-            raise ValidationFailed("类别无效。", "Unknown category.")
+        new_outcome, new_category = _ruling_terms(sub, d, outcome, new_outcome, new_category)
+        vote = s.scalar(select(ArbitrationVote).where(ArbitrationVote.appeal_id == a.id,
+                                                      ArbitrationVote.arbitrator_id == user.id))
+        previous = _vote_dict(vote) if vote else None
+        if vote is None:
+            vote = ArbitrationVote(appeal_id=a.id, arbitrator_id=user.id)
+            s.add(vote)
+        vote.outcome, vote.new_outcome, vote.new_category = outcome, new_outcome, new_category
+        vote.reason, vote.voted_at = reason.strip(), ctx.now()
+        s.flush()
+        record(s, ctx, actor_id=actor_id, action="arbitration_vote", object_type="appeal", object_id=a.id,
+               submission_id=sub.id, before=previous, after=_vote_dict(vote))
+        votes = list(s.scalars(select(ArbitrationVote).where(ArbitrationVote.appeal_id == a.id)
+                               .order_by(ArbitrationVote.id)))
+        key = (outcome, new_outcome, new_category)
+        agreeing = [v for v in votes if (v.outcome, v.new_outcome, v.new_category) == key]
+        if 2 * len(agreeing) <= len(panel):
+            return convert.appeal_view(s, a, ctx.today())  # no majority yet: stays open
         r = Ruling(appeal_id=a.id, ruled_by=user.id, outcome=outcome, new_outcome=new_outcome,
-                   new_category=new_category, reason=reason.strip(), ruled_at=ctx.now())
+                   new_category=new_category, reason="\n".join(v.reason for v in agreeing), ruled_at=ctx.now(),
+                   votes=[_vote_dict(v) for v in votes])
         s.add(r)
         before = {"state": sub.state, "outcome": sub.outcome, "category": sub.final_category}
         a.state = "ruled"
@@ -152,8 +162,32 @@ def rule_appeal(ctx: ServiceContext, *, actor_id: int, appeal_id: int, outcome: 
         record(s, ctx, actor_id=actor_id, action="rule_appeal", object_type="ruling", object_id=r.id,
                submission_id=sub.id, before=before,
                after={"state": target, "ruling": outcome, "outcome": sub.outcome, "category": sub.final_category,
-                      "reason": r.reason})
+                      "reason": r.reason, "majority": f"{len(agreeing)}/{len(panel)}", "votes": r.votes})
         return convert.appeal_view(s, a, ctx.today())
+
+
+def _ruling_terms(sub: Submission, d: Decision, outcome: str, new_outcome: str | None,
+                  new_category: str | None) -> tuple[str | None, str | None]:
+    """(new_outcome, new_category) normalised, so that votes for the same ruling compare equal."""
+    if outcome == "overturned":
+        if new_outcome not in DECISION_OUTCOMES or new_outcome == d.outcome:
+            raise ValidationFailed("撤销原决定时，须给出与原决定不同的新结果。", "Overturning needs a different new outcome.")
+        if new_outcome == "reclassified":
+            new_category = new_category or ("non_subject" if sub.declared_category == "subject" else "subject")
+            if new_category == sub.declared_category:
+                raise ValidationFailed("重新认定类别时，类别须与申报类别不同。", "Reclassified needs the other category.")
+        else:
+            new_category = sub.declared_category
+    else:
+        new_outcome = new_category = None
+    if new_category is not None and new_category not in CATEGORIES:
+        raise ValidationFailed("类别无效。", "Unknown category.")
+    return new_outcome, new_category
+
+
+def _vote_dict(v: ArbitrationVote) -> dict[str, Any]:
+    return {"arbitrator_id": v.arbitrator_id, "outcome": v.outcome, "new_outcome": v.new_outcome,
+            "new_category": v.new_category, "reason": v.reason}
 
 
 def _visible_appeal(s, user, a: Appeal) -> bool:  # type: ignore[no-untyped-def]

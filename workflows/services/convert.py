@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workflows.models import (Appeal, AppealFile, ArbitrationMember, Assignment, AuditEvent, Decision, Material,
+from workflows.models import (Appeal, AppealFile, ArbitrationMember, ArbitrationVote, Assignment, AuditEvent, Decision, Material,
                               MaterialPage, Ruling, Screening, Submission, User, Verdict)
-from workflows.views import (AppealView, AssignmentView, AuditEventView, DecisionView, MaterialView, RulingView,
+from workflows.views import (AppealView, ArbitrationVoteView, AssignmentView, AuditEventView, DecisionView, MaterialView, RulingView,
                              ScreeningView, UserView, VerdictView)
 from workflows.workdays import WorkCalendar
 
@@ -91,8 +91,16 @@ def ruling_view(s: Session, r: Ruling, confidential: bool = False) -> RulingView
     if confidential:
         return RulingView(r.id, r.appeal_id, 0, PANEL_ZH, r.outcome, r.new_outcome, r.new_category, r.reason,
                           r.ruled_at)
+    votes = [ArbitrationVoteView(v["arbitrator_id"], _name(s, v["arbitrator_id"]), v["outcome"], v.get("new_outcome"),
+                                 v.get("new_category"), v.get("reason", ""), None) for v in (r.votes or [])]
     return RulingView(r.id, r.appeal_id, r.ruled_by, _name(s, r.ruled_by), r.outcome, r.new_outcome, r.new_category,
-                      r.reason, r.ruled_at)
+                      r.reason, r.ruled_at, votes)
+
+
+def vote_views(s: Session, appeal_id: int) -> list[ArbitrationVoteView]:
+    return [ArbitrationVoteView(v.arbitrator_id, _name(s, v.arbitrator_id), v.outcome, v.new_outcome, v.new_category,
+                                v.reason, v.voted_at) for v in s.execute(
+        select(ArbitrationVote).where(ArbitrationVote.appeal_id == appeal_id).order_by(ArbitrationVote.id)).scalars()]
 
 
 def appeal_view(s: Session, a: Appeal, today, confidential: bool = False) -> AppealView:  # type: ignore[no-untyped-def]
@@ -107,7 +115,7 @@ def appeal_view(s: Session, a: Appeal, today, confidential: bool = False) -> App
     return AppealView(a.id, a.decision_id, a.submission_id, sub.class_name if sub else "",
                       sub.institution.name if sub else "", a.filed_by, a.reasons, a.filed_at, a.state, a.due_date,
                       files, panel, decision_view(s, d, today) if d else None,
-                      ruling_view(s, r, confidential) if r else None)
+                      ruling_view(s, r, confidential) if r else None, [] if confidential else vote_views(s, a.id))
 
 
 def audit_view(s: Session, e: AuditEvent) -> AuditEventView:
