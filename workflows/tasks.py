@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
+from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
 
 log = logging.getLogger("workflows.tasks")
 
@@ -128,6 +128,17 @@ def process_material_task(material_id: int, actor_id: int) -> str:
         raise
     _put(ProcessingStatus(material_id, "done", 1, 1, updated=time.time()))
     return "done"
+
+
+@huey.periodic_task(crontab(hour="1", minute="5"), retries=0)
+def finalize_expired_daily() -> list[int]:
+    """decided → final once the appeal window closed unused (the scheduler is the actor)."""
+    from workflows.services.decisions import finalize_expired
+
+    done = finalize_expired(_get_context(), actor_id=None)
+    if done:
+        log.info("finalized %d decisions whose appeal window closed: %s", len(done), done)
+    return done
 
 
 def enqueue_processing(ctx: Any, *, actor_id: int, material_id: int) -> ProcessingStatus:

@@ -3,6 +3,7 @@ actor and role checks, row locks, settings, the work calendar and the audit call
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,6 +23,16 @@ from workflows.vocab import ROLES
 from workflows.workdays import WorkCalendar
 
 
+log = logging.getLogger(__name__)
+
+
+def _is_duplicate(exc: IntegrityError) -> bool:
+    """A unique-key violation: someone inserted the same row at the same time."""
+    if getattr(exc.orig, "sqlstate", None) == "23505":  # PostgreSQL unique_violation
+        return True
+    return "unique constraint" in str(exc.orig).lower()
+
+
 @contextmanager
 def write(ctx: ServiceContext) -> Iterator[Session]:
     """One read-write transaction; a lost race becomes ConcurrentChange, never a half-written state."""
@@ -33,6 +44,10 @@ def write(ctx: ServiceContext) -> Iterator[Session]:
     except StaleDataError as exc:
         raise ConcurrentChange() from exc
     except IntegrityError as exc:
+        if not _is_duplicate(exc):
+            # A NOT NULL / foreign key / check violation is a bug, not a race: keep it visible.
+            log.error("integrity error that is not a concurrent duplicate: %s", exc.orig, exc_info=True)
+            raise
         raise ConcurrentChange("该操作与他人同时进行的操作冲突（记录已存在或已被修改），请刷新后查看结果。",
                                "This conflicts with a change someone made at the same time; reload.") from exc
     except OperationalError as exc:

@@ -20,12 +20,16 @@ def audit_trail(ctx: ServiceContext, *, actor_id: int, submission_id: int) -> li
         return history_of(s, user, sub.id)
 
 
-def verify_audit(ctx: ServiceContext, *, anchor: str | tuple[int, str] | None = None) -> AuditReport:
+def verify_audit(ctx: ServiceContext, *, anchor: str | tuple[int, str] | None = None,
+                 actor_id: int | None = None) -> AuditReport:
     """The chain's own consistency, and, given an anchor (seq, hash) recorded outside the database (by
-    `backup`), that the chain still contains that head: deleting or re-hashing the tail is then caught too."""
+    `backup`), that the chain still contains that head: deleting or re-hashing the tail is then caught too.
+    Chair or admin; actor_id None = the command line."""
     if isinstance(anchor, str):
         anchor = chain.parse_anchor(anchor)
     with read(ctx) as s:
+        if actor_id is not None:
+            get_actor(s, actor_id, "chair", "admin")
         problems = chain.verify(s)
         if anchor is not None:
             problems += chain.check_anchor(s, anchor[0], anchor[1])

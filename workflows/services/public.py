@@ -12,15 +12,19 @@ from workflows.vocab import APPROVED_OUTCOMES
 
 
 def list_approved_courses(ctx: ServiceContext) -> list[PublicCourse]:
-    """Approved (or approved with changes) and no longer open to change: decided, or final."""
+    """Approved (or approved with changes) and no longer open to change: final, or decided with the appeal
+    window closed (finalize_expired may not have run yet)."""
     with read(ctx) as s:
         subs = s.execute(select(Submission).where(Submission.state.in_(("decided", "final")),
                                                   Submission.outcome.in_(tuple(APPROVED_OUTCOMES)))
                          .order_by(Submission.id)).scalars()
         out = []
+        today = ctx.today()
         for sub in subs:
             d = s.execute(select(Decision).where(Decision.submission_id == sub.id)
                           .order_by(Decision.round.desc())).scalars().first()
+            if sub.state == "decided" and d is not None and today <= d.appeal_deadline:
+                continue  # still open to appeal or revision: not published yet
             when = d.decided_at if d else None
             r = s.execute(select(Ruling).join(Appeal, Appeal.id == Ruling.appeal_id)
                           .where(Appeal.submission_id == sub.id)).scalars().first()

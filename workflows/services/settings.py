@@ -36,6 +36,11 @@ def update_setting(ctx: ServiceContext, *, actor_id: int, key: str, value: objec
             v = coerce(key, value)
         except ValueError as exc:
             raise ValidationFailed(str(exc), f"Invalid value for setting {key}.") from exc
+        current = load_settings(s)
+        merged = {**{k: getattr(current, k) for k in ("quorum", "panel_size")}, key: v}
+        if merged["quorum"] > merged["panel_size"]:
+            raise ValidationFailed(f"法定人数（{merged['quorum']}）不能大于每份申报的专家人数（{merged['panel_size']}）。",
+                                   f"The quorum ({merged['quorum']}) may not exceed the panel size ({merged['panel_size']}).")
         row = s.get(Setting, key)
         before = {"value": row.value} if row else None
         if row is None:

@@ -310,6 +310,11 @@ def start_revision(ctx: ServiceContext, *, actor_id: int, submission_id: int) ->
         target = statemachine.target_of("start_revision", sub.state)
         if sub.outcome == "approved":
             raise statemachine.InvalidTransition("该课程已审查通过，无需修改。", "Already approved; nothing to revise.")
+        d = _latest_decision(s, sub.id)
+        if d is not None and ctx.today() > d.appeal_deadline:
+            # After the window the decision is final (finalize_expired); a new course needs a new submission.
+            raise statemachine.InvalidTransition(f"申诉和修改期限已于 {d.appeal_deadline} 届满，决定已生效。",
+                                                 f"The window closed on {d.appeal_deadline}; the decision is final.")
         sub.state = target
         sub.updated_at = ctx.now()
         record(s, ctx, actor_id=actor_id, action="start_revision", object_type="submission", object_id=sub.id,
