@@ -161,8 +161,21 @@ def ruled(w: World, ruling: str = "upheld") -> Any:
     d = submissions.get_submission(w.ctx, actor_id=w.uid("inst"), submission_id=sub.id).decisions[-1]
     a = appeals.file_appeal(w.ctx, actor_id=w.uid("inst"), decision_id=d.id, reasons="本课程为美术创作课程，请复核。")
     a = appeals.draw_arbitration_panel(w.ctx, actor_id=w.uid("chair"), appeal_id=a.id)
-    appeals.rule_appeal(w.ctx, actor_id=a.panel[0][0], appeal_id=a.id, outcome=ruling, reason="经审理，维持原决定。")
+    for arbitrator_id, _ in a.panel[:2]:  # a majority of the panel of three rules
+        appeals.rule_appeal(w.ctx, actor_id=arbitrator_id, appeal_id=a.id, outcome=ruling, reason="经审理，维持原决定。")
     return sub
+
+
+def issue_letters(w: World, submission_id: int) -> None:
+    """The chair issues the decision letter and a panel member the ruling letter, as their pages do."""
+    from workflows.services import letters, submissions
+
+    detail = submissions.get_submission(w.ctx, actor_id=w.uid("chair"), submission_id=submission_id)
+    for d in detail.decisions:
+        letters.issue_decision_letter(w.ctx, actor_id=w.uid("chair"), decision_id=d.id)
+    for a in detail.appeals:
+        if a.ruling is not None:
+            letters.issue_ruling_letter(w.ctx, actor_id=a.panel[0][0], appeal_id=a.id)
 
 
 def build_world(tmp_path: Path) -> World:

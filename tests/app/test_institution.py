@@ -232,24 +232,28 @@ def test_quick_add_session_and_people_then_save(world):
     assert [p.name for p in saved.people] == ["李老师", "赵老师", "王老师"]
 
 
-def test_decision_letter_can_be_downloaded(world):
+def test_decision_letter_download_prefers_the_issued_letter(world):
+    from app_world import issue_letters
+
     sub = world.decided("rejected")
     at = page_test(world, "inst", DECISIONS, state={SELECTED: sub.id}).run()
     no_exception(at)
-    from workflows.services import submissions
-
-    d = submissions.get_submission(world.ctx, actor_id=world.uid("inst"), submission_id=sub.id).decisions[-1]
     button = at.get("download_button")
-    assert button and "决定书" in button[0].proto.label
-    assert any("文号" in c.value for c in at.caption), d.id
+    assert button and "决定书" in button[0].proto.label  # rendered while none is issued
+    assert not any("出具于" in c.value for c in at.caption)
+    issue_letters(world, sub.id)
+    at.run()
+    no_exception(at)
+    assert any("出具于" in c.value for c in at.caption)  # now exactly the issued PDF
 
 
 def test_final_ruling_shown_with_its_letter(world):
-    from app_world import ruled
+    from app_world import issue_letters, ruled
 
     sub = ruled(world)
+    issue_letters(world, sub.id)
     at = page_test(world, "inst", DECISIONS, state={SELECTED: sub.id}).run()
     no_exception(at)
     assert any("最终裁决：维持原决定" in s for s in texts(at, "success"))
     labels = [b.proto.label for b in at.get("download_button")]
-    assert any("仲裁决定书" in l for l in labels), labels
+    assert any("仲裁决定书" in l for l in labels) and any(l.startswith("下载决定书") for l in labels), labels

@@ -12,6 +12,9 @@ def test_public_page_lists_only_approved_courses(world):
     approved = world.decided("approved")
     world.decided("rejected", class_name="小学五年级创意美术班", grade=5)
     at = page_test(world, "inst", PUBLIC).run()
+    assert any("暂无" in i for i in texts(at, "info"))  # published only once the appeal window has closed
+    world.clock.advance(days=20)
+    at.run()
     no_exception(at)
     df = at.dataframe[0].value
     assert list(df["培训班名称"]) == [approved.class_name]
@@ -21,6 +24,7 @@ def test_public_page_lists_only_approved_courses(world):
 
 def test_public_page_open_without_login(world):
     world.decided("approved")
+    world.clock.advance(days=20)
     at = app_test(world).run()
     # Logged out, the navigation holds the login page and the public list; open the latter.
     from ui.app import K_GOTO

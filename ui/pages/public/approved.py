@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.components.feedback import run_service
+from ui.components.feedback import failed, run_service
 from ui.components.formatting import fmt_date
 from ui.components.labels import CATEGORIES, MODES, OUTCOMES, label
 from ui.context import UIContext
@@ -17,12 +17,13 @@ def render(ui: UIContext) -> None:
     st.caption(ui.t("以下课程及其培训材料已经审查通过，社会各界可以监督。",
                     "These courses and their materials passed review; the public may check them."))
     rows = run_service(ui, public.list_approved_courses, ui.services)
-    if not rows and rows != []:
+    if failed(rows):
         return
     query = st.text_input(ui.t("搜索机构或课程名称", "Search institution or course"), key="public_search").strip()
     shown = [r for r in rows if not query or query in r.institution_name or query in r.class_name]
     if not shown:
         st.info(ui.t("暂无符合条件的公示课程。", "No approved course matches."))
+        st.caption(ui.t("课程在审查决定作出且申诉期届满后公示。", "Courses are listed once decided and the appeal window has closed."))
         return
     table = [{
         ui.t("机构", "Institution"): r.institution_name,
