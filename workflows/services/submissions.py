@@ -3,18 +3,19 @@ and the queries that show a submission to whoever may see it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import select
 
 from workflows import statemachine
 from workflows.context import ServiceContext
-from workflows.errors import NotAuthorized, ValidationFailed
+from workflows.errors import ConcurrentChange, NotAuthorized, ValidationFailed
 from workflows.models import (Appeal, Assignment, AuditEvent, CoursePerson, Decision, Screening,
                               Submission, TimetableSession, User, Verdict)
 from workflows.services import convert
-from workflows.services._base import (EDITABLE, get_actor, get_submission_row, load_settings, lock_own_editable,
+from workflows.services._base import (EDITABLE, check_own_editable, get_actor, get_submission_row, load_settings, lock_own_editable,
                                       lock_submission, read, record, require_owner, require_view, work_calendar,
                                       write)
 from workflows.views import (SelfCheckReport, SessionView, PersonView, ScreeningView, SubmissionDetail,
@@ -213,16 +214,48 @@ def _screening_input(s, sub: Submission, settings, cal):  # type: ignore[no-unty
     return inp, page_map
 
 
-def _run_screening(ctx: ServiceContext, s, sub: Submission, purpose: str, actor_id: int | None) -> Screening:  # type: ignore[no-untyped-def]
-    settings = load_settings(s)
-    cal = work_calendar(s)
-    inp, page_map = _screening_input(s, sub, settings, cal)
+@dataclass(frozen=True)
+class _Prepared:
+    """What a screening was computed from, so the write afterwards can tell whether it is still current."""
+
+    data: dict[str, Any]
+    page_map: list[list[int]]
+    version: int
+    round: int
+    fingerprint: tuple[tuple[int, str, bool], ...]
+
+
+def _fingerprint(sub: Submission) -> tuple[tuple[int, str, bool], ...]:
+    # Material uploads/removals/processing do not bump the submission's version, so they are compared too.
+    return tuple((m.id, m.status, bool(m.removed)) for m in sub.materials)
+
+
+def _screen_outside(ctx: ServiceContext, submission_id: int, check: Callable[[Any, Submission], None]) -> _Prepared:
+    """Reads the submission in a read transaction, then classifies with no transaction open: loading the
+    model and classifying take seconds and must not hold the write lock."""
+    with read(ctx) as s:
+        sub = get_submission_row(s, submission_id)
+        check(s, sub)
+        settings = load_settings(s)
+        cal = work_calendar(s)
+        inp, page_map = _screening_input(s, sub, settings, cal)
+        version, rnd, fp = sub.version, sub.round, _fingerprint(sub)
     result = ctx.screener().screen(inp)
     data = result.to_dict() if hasattr(result, "to_dict") else dict(result)
     warning = cal.warning()
     if warning:
         data = {**data, "calendar_warning": warning}
-    sc = Screening(submission_id=sub.id, round=sub.round, purpose=purpose, result=data, page_map=page_map,
+    return _Prepared(data, page_map, version, rnd, fp)
+
+
+def _store_screening(ctx: ServiceContext, s, sub: Submission, prep: _Prepared, purpose: str,  # type: ignore[no-untyped-def]
+                     actor_id: int | None) -> Screening:
+    """Under the submission lock: refuses when the submission changed while the screening ran."""
+    if sub.version != prep.version or sub.round != prep.round or _fingerprint(sub) != prep.fingerprint:
+        raise ConcurrentChange("初筛期间申报内容已被修改，请重新执行。",
+                               "The submission changed while it was being screened; run it again.")
+    data = prep.data
+    sc = Screening(submission_id=sub.id, round=sub.round, purpose=purpose, result=data, page_map=prep.page_map,
                    model_version=str(data.get("model_version", "")), rules_version=str(data.get("rules_version", "")),
                    created_by=actor_id, created_at=ctx.now())
     s.add(sc)
@@ -246,10 +279,14 @@ def _readiness(sub: Submission) -> list[str]:
 
 def self_check(ctx: ServiceContext, *, actor_id: int, submission_id: int) -> SelfCheckReport:
     """Runs the screening for the institution without changing the state; the result is kept."""
+    def check(s, sub: Submission) -> None:  # type: ignore[no-untyped-def]
+        check_own_editable(get_actor(s, actor_id, "institution"), sub, "自查", "self-check")
+
+    prep = _screen_outside(ctx, submission_id, check)
     with write(ctx) as s:
         user = get_actor(s, actor_id, "institution")
         sub = lock_own_editable(s, user, submission_id, "自查", "self-check")
-        sc = _run_screening(ctx, s, sub, "self_check", actor_id)
+        sc = _store_screening(ctx, s, sub, prep, "self_check", actor_id)
         record(s, ctx, actor_id=actor_id, action="self_check", object_type="screening", object_id=sc.id,
                submission_id=sub.id, after={"category": sc.result.get("category"), "model_version": sc.model_version})
         problems = _readiness(sub)
@@ -286,13 +323,18 @@ def submit_submission(ctx: ServiceContext, *, actor_id: int, submission_id: int)
 
 
 def screen_submission(ctx: ServiceContext, *, actor_id: int, submission_id: int) -> ScreeningView:
-    with write(ctx) as s:
+    def check(s, sub: Submission) -> None:  # type: ignore[no-untyped-def]
         user = get_actor(s, actor_id, "institution", "chair")
-        sub = lock_submission(s, submission_id)
         if user.role == "institution":
             require_owner(user, sub)
+        statemachine.target_of("screen", sub.state)
+
+    prep = _screen_outside(ctx, submission_id, check)
+    with write(ctx) as s:
+        sub = lock_submission(s, submission_id)
+        check(s, sub)  # again under the lock: the state may have moved while the screener ran
         target = statemachine.target_of("screen", sub.state)
-        sc = _run_screening(ctx, s, sub, "submit", actor_id)
+        sc = _store_screening(ctx, s, sub, prep, "submit", actor_id)
         sub.state = target
         sub.updated_at = ctx.now()
         record(s, ctx, actor_id=actor_id, action="screen", object_type="submission", object_id=sub.id,
