@@ -54,7 +54,12 @@ def test_overturn_to_the_same_outcome_is_refused_with_the_services_sentence(appe
 def test_ruling_then_final_letter(appealed):
     arb = appealed.arbitrators[0]
     aid = appealed.submissions["appeal"]
+    # One vote is not yet a ruling: the panel decides by majority.
+    appeals.rule_appeal(appealed.ctx, actor_id=appealed.arbitrators[1].id, appeal_id=aid, outcome="overturned",
+                        reason="计算内容很少。", new_outcome="approved_with_changes", new_category="non_subject")
+    assert _appeal(appealed).ruling is None
     at = page_app(appealed, arb, "ui.pages.arbitrator.appeals").run()
+    assert any("计算内容很少。" in df.value.to_string() for df in at.dataframe)  # the panel sees the votes so far
     at.radio(key=f"rule_outcome_{aid}").set_value("overturned").run()
     at.selectbox(key=f"rule_new_{aid}").set_value("approved_with_changes")
     at.text_area(key=f"rule_reason_{aid}").input("经复核，计算内容占比很小，修改后可通过。")

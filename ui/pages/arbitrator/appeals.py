@@ -116,6 +116,18 @@ def _ruling_form(ui: UIContext, case: Any) -> None:
     from workflows.services import appeals
 
     st.subheader(ui.t("作出裁决", "Rule on the appeal"))
+    size = len(case.panel)
+    st.caption(ui.t(f"仲裁小组 {size} 人，过半数（{size // 2 + 1} 人）意见相同即形成裁决；意见形成前可修改自己的投票。",
+                    f"A panel of {size}: the ruling is made when a majority ({size // 2 + 1}) agree; "
+                    "you may change your vote until then."))
+    if case.votes:
+        st.dataframe([{
+            ui.t("仲裁委员", "Arbitrator"): v.arbitrator_name,
+            ui.t("意见", "Vote"): label(ui, OUTCOMES, v.outcome)
+            + (f" → {label(ui, OUTCOMES, v.new_outcome)}" if v.new_outcome else ""),
+            ui.t("理由", "Reasons"): v.reason,
+            ui.t("时间", "At"): fmt_datetime(ui, v.voted_at) if v.voted_at else "—",
+        } for v in case.votes], hide_index=True, width="stretch")
     outcome = st.radio(ui.t("裁决结论", "Ruling"), RULINGS, format_func=lambda o: label(ui, OUTCOMES, o),
                        horizontal=True, key=f"rule_outcome_{case.id}")
     new_outcome = new_category = None
@@ -133,7 +145,12 @@ def _ruling_form(ui: UIContext, case: Any) -> None:
         done = act(ui, appeals.rule_appeal, appeal_id=case.id, outcome=outcome, reason=reason.strip(),
                    new_outcome=new_outcome, new_category=new_category)
         if not failed(done):
-            flash(ui.t("裁决已记录，仲裁决定书可下载。", "Ruling recorded; the final letter is ready."))
+            if done.ruling is not None:
+                flash(ui.t("仲裁小组已形成多数意见，裁决已记录。请出具仲裁决定书。",
+                           "The panel's majority agrees: the ruling is recorded. Issue the final letter."))
+            else:
+                flash(ui.t("您的意见已记录；待仲裁小组过半数意见一致后形成裁决。",
+                           "Your vote is recorded; the ruling is made once a majority of the panel agrees."))
             st.rerun()
 
 
