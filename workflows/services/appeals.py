@@ -15,6 +15,7 @@ from workflows.models import (Appeal, AppealFile, ArbitrationMember, Arbitration
 from workflows.services import convert
 from workflows.services._base import (conflicts_of, get_actor, load_settings, lock_submission, read, record,
                                       require_owner, work_calendar, write)
+from workflows.services._uploads import sniff_upload, store_then_write
 from workflows.services.reviews import committee_pool
 from workflows.views import AppealView
 from workflows.vocab import CATEGORIES, DECISION_OUTCOMES, RULING_OUTCOMES
@@ -43,40 +44,38 @@ def file_appeal(ctx: ServiceContext, *, actor_id: int, decision_id: int, reasons
     if len((reasons or "").strip()) < 10:
         raise ValidationFailed("请写明申诉理由（至少 10 个字）。", "State the reasons for the appeal (10+ characters).")
     pairs = _file_pairs(files or [])
-    stored = [(name, ctx.files.put(data), len(data)) for name, data in pairs]
-    try:
-        with write(ctx) as s:
-            user = get_actor(s, actor_id, "institution")
-            d = s.get(Decision, decision_id)
-            if d is None:
-                raise NotFound("找不到该审查决定。", "Decision not found.")
-            sub = lock_submission(s, d.submission_id)
-            require_owner(user, sub)
-            if d.round != sub.round:
-                raise InvalidTransition("只能对最新一轮的审查决定提出申诉。", "Only the latest decision can be appealed.")
-            if s.scalar(select(Appeal.id).where(Appeal.decision_id == d.id)) is not None:
-                raise InvalidTransition("每个审查决定只能申诉一次。", "A decision can be appealed once.")
-            target = statemachine.target_of("file_appeal", sub.state)
-            if ctx.today() > d.appeal_deadline:
-                raise InvalidTransition(f"申诉期已于 {d.appeal_deadline} 届满。", f"The appeal window closed on {d.appeal_deadline}.")
-            a = Appeal(decision_id=d.id, submission_id=sub.id, filed_by=user.id, reasons=reasons.strip(),
-                       filed_at=ctx.now(), state="filed")
-            s.add(a)
-            s.flush()
-            for name, h, size in stored:
-                s.add(AppealFile(appeal_id=a.id, filename=name, content_hash=h, size=size))
-            sub.state, sub.updated_at = target, ctx.now()
-            s.flush()
-            record(s, ctx, actor_id=actor_id, action="file_appeal", object_type="appeal", object_id=a.id,
-                   submission_id=sub.id, before={"state": "decided"},
-                   after={"state": target, "decision": d.id, "files": [[n, h] for n, h, _ in stored]})
-            return convert.appeal_view(s, a, ctx.today(), True)
-    except BaseException:
-        from workflows.services.materials import _forget_if_unused
+    for name, data in pairs:
+        sniff_upload(data, name, name_in_message=True)  # like materials: no executables or disguised files
 
-        for _, h, _ in stored:
-            _forget_if_unused(ctx, h)
-        raise
+    def rows(s, hashes: list[str]) -> AppealView:  # type: ignore[no-untyped-def]
+        user = get_actor(s, actor_id, "institution")
+        d = s.get(Decision, decision_id)
+        if d is None:
+            raise NotFound("找不到该审查决定。", "Decision not found.")
+        sub = lock_submission(s, d.submission_id)
+        require_owner(user, sub)
+        if d.round != sub.round:
+            raise InvalidTransition("只能对最新一轮的审查决定提出申诉。", "Only the latest decision can be appealed.")
+        if s.scalar(select(Appeal.id).where(Appeal.decision_id == d.id)) is not None:
+            raise InvalidTransition("每个审查决定只能申诉一次。", "A decision can be appealed once.")
+        target = statemachine.target_of("file_appeal", sub.state)
+        if ctx.today() > d.appeal_deadline:
+            raise InvalidTransition(f"申诉期已于 {d.appeal_deadline} 届满。", f"The appeal window closed on {d.appeal_deadline}.")
+        a = Appeal(decision_id=d.id, submission_id=sub.id, filed_by=user.id, reasons=reasons.strip(),
+                   filed_at=ctx.now(), state="filed")
+        s.add(a)
+        s.flush()
+        stored = [(name, h, len(data)) for (name, data), h in zip(pairs, hashes)]
+        for name, h, size in stored:
+            s.add(AppealFile(appeal_id=a.id, filename=name, content_hash=h, size=size))
+        sub.state, sub.updated_at = target, ctx.now()
+        s.flush()
+        record(s, ctx, actor_id=actor_id, action="file_appeal", object_type="appeal", object_id=a.id,
+               submission_id=sub.id, before={"state": "decided"},
+               after={"state": target, "decision": d.id, "files": [[n, h] for n, h, _ in stored]})
+        return convert.appeal_view(s, a, ctx.today(), True)
+
+    return store_then_write(ctx, [data for _, data in pairs], rows)
 
 
 def draw_arbitration_panel(ctx: ServiceContext, *, actor_id: int, appeal_id: int) -> AppealView:

@@ -16,6 +16,7 @@ from workflows.models import Material, MaterialPage, Screening, Submission
 from workflows.services import convert
 from workflows.services._base import (EDITABLE, check_own_editable, get_actor, get_submission_row, lock_own_editable,
                                       lock_submission, read, record, require_view, write)
+from workflows.services._uploads import sniff_upload, store_then_write
 from workflows.views import MaterialView, PageView
 from workflows.vocab import MATERIAL_KINDS, ORIGINS
 
@@ -33,8 +34,6 @@ def _clean_isbn(isbn: str | None) -> str | None:
 
 def add_material(ctx: ServiceContext, *, actor_id: int, submission_id: int, filename: str, data: bytes,
                  kind: str = "讲义", origin: str = "self_compiled", isbn: str | None = None) -> MaterialView:
-    from ingest import IngestError, sniff
-
     if kind not in MATERIAL_KINDS:
         raise ValidationFailed("材料类型应为：" + "、".join(MATERIAL_KINDS) + "。", "Unknown material kind.")
     if origin not in ORIGINS:
@@ -46,39 +45,22 @@ def add_material(ctx: ServiceContext, *, actor_id: int, submission_id: int, file
     with read(ctx) as s:
         user = get_actor(s, actor_id, "institution")
         check_own_editable(user, get_submission_row(s, submission_id), "上传材料", "add materials")
-    try:
-        file_type = sniff(data, filename)
-    except IngestError as exc:
-        raise ValidationFailed(exc.message_zh, exc.message_en) from exc
-    content_hash = ctx.files.put(data)
-    try:
-        with write(ctx) as s:
-            user = get_actor(s, actor_id, "institution")
-            sub = lock_own_editable(s, user, submission_id, "上传材料", "add materials")
-            m = Material(submission_id=sub.id, uploaded_by=user.id, filename=filename[:300], kind=kind, origin=origin,
-                         isbn=clean_isbn, content_hash=content_hash, size=len(data), file_type=file_type,
-                         status="pending", round_added=sub.round, created_at=ctx.now(), warnings=[])
-            s.add(m)
-            s.flush()
-            record(s, ctx, actor_id=actor_id, action="add_material", object_type="material", object_id=m.id,
-                   submission_id=sub.id, after={"filename": m.filename, "sha256": content_hash, "size": m.size,
-                                                "kind": kind, "origin": origin, "isbn": clean_isbn})
-            return convert.material_view(s, m)
-    except BaseException:
-        _forget_if_unused(ctx, content_hash)
-        raise
+    file_type = sniff_upload(data, filename)
 
+    def rows(s, hashes: list[str]) -> MaterialView:  # type: ignore[no-untyped-def]
+        user = get_actor(s, actor_id, "institution")
+        sub = lock_own_editable(s, user, submission_id, "上传材料", "add materials")
+        m = Material(submission_id=sub.id, uploaded_by=user.id, filename=filename[:300], kind=kind, origin=origin,
+                     isbn=clean_isbn, content_hash=hashes[0], size=len(data), file_type=file_type,
+                     status="pending", round_added=sub.round, created_at=ctx.now(), warnings=[])
+        s.add(m)
+        s.flush()
+        record(s, ctx, actor_id=actor_id, action="add_material", object_type="material", object_id=m.id,
+               submission_id=sub.id, after={"filename": m.filename, "sha256": hashes[0], "size": m.size,
+                                            "kind": kind, "origin": origin, "isbn": clean_isbn})
+        return convert.material_view(s, m)
 
-def _forget_if_unused(ctx: ServiceContext, content_hash: str) -> None:
-    """A failed upload leaves no file behind unless another row already uses the same bytes."""
-    from workflows.models import AppealFile, IssuedLetter
-
-    with read(ctx) as s:
-        used = s.scalar(select(Material.id).where(Material.content_hash == content_hash).limit(1)) or \
-            s.scalar(select(AppealFile.id).where(AppealFile.content_hash == content_hash).limit(1)) or \
-            s.scalar(select(IssuedLetter.id).where(IssuedLetter.content_hash == content_hash).limit(1))
-    if not used:
-        ctx.files.delete(content_hash)
+    return store_then_write(ctx, [data], rows)
 
 
 def _facts_dict(doc: Any) -> dict[str, Any]:
