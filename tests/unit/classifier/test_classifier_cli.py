@@ -32,3 +32,15 @@ def test_classify_jsonl(tiny_model_dir, monkeypatch, capsys):
 def test_classify_reports_missing_model(tmp_path, capsys):
     assert main(["--model-dir", str(tmp_path / "none"), "classify", "/dev/null"]) == 2
     assert "python -m classifier train" in capsys.readouterr().err
+
+
+def test_train_if_missing_returns_at_once_when_current(tiny_model_dir):
+    from classifier.train import installed_version, train
+
+    root = tiny_model_dir.parent
+    before = (tiny_model_dir / "screener.json").stat().st_mtime_ns
+    msgs = []
+    v = train(root / "train", tiny_model_dir, root / "tiny.cfg", if_missing=True, log=msgs.append)
+    assert v == installed_version(tiny_model_dir)
+    assert (tiny_model_dir / "screener.json").stat().st_mtime_ns == before
+    assert any("up to date" in m for m in msgs)
