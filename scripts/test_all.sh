@@ -22,4 +22,8 @@ if [ -z "${PDF_CORPUS_DIR:-}" ] && [ -d ../shared/pdf-corpus ]; then
   export PDF_CORPUS_DIR=$(cd ../shared/pdf-corpus && pwd)
 fi
 
+# pytest imports test modules by basename (no packages under tests/): two test_x.py files collide.
+dups=$(find tests -name 'test_*.py' -printf '%f\n' | sort | uniq -d)
+if [ -n "$dups" ]; then echo "duplicate test module names under tests/: $dups" >&2; exit 1; fi
+
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
