@@ -1,6 +1,6 @@
 """Authorization matrix: role × action × ownership. Each action runs against a submission in the state
-the action needs; every principal but the allowed ones must get NotAuthorized/NotFound, and the allowed
-one (run last for changes) must succeed."""
+the action needs; every principal but the allowed ones must get NotAuthorized/NotFound, and every allowed
+one must succeed (a change on a case of its own, audited under its name; a query with a real result)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ PRINCIPALS = ["inst_own", "inst_other", "expert_assigned", "expert_other", "chai
 
 def _ids(ctx, world, sid):
     with ctx.db.read() as s:
-        assigned = list(s.scalars(select(Assignment.expert_id).where(Assignment.submission_id == sid)))
+        assigned = list(s.scalars(select(Assignment.expert_id).where(Assignment.submission_id == sid)
+                                  .order_by(Assignment.id)))
         panel = list(s.scalars(select(ArbitrationMember.arbitrator_id).join(Appeal, Appeal.id == ArbitrationMember.appeal_id)
                                .where(Appeal.submission_id == sid)))
         appeal = s.scalar(select(Appeal.id).where(Appeal.submission_id == sid))
@@ -83,20 +84,110 @@ ACTIONS = {
 }
 
 
-@pytest.mark.parametrize("action", sorted(ACTIONS))
-def test_authorization_matrix(ctx, world, action):
-    state, allowed, mutating, call = ACTIONS[action]
+def _pending_material(ctx, world, sid):
+    return {"pending": materials.add_material(ctx, actor_id=world.staff_a, submission_id=sid, filename="later.txt",
+                                              data="稍后处理的材料".encode()).id}
+
+
+def _appeal_file(ctx, world, sid):
+    """An attachment on the submission's appeal (to_state files the appeal without one)."""
+    from workflows.models import AppealFile
+
+    h = ctx.files.put("申诉附件".encode())
+    with ctx.db.write() as s:
+        appeal = s.scalar(select(Appeal.id).where(Appeal.submission_id == sid))
+        f = AppealFile(appeal_id=appeal, filename="附件.txt", content_hash=h, size=12)
+        s.add(f)
+        s.flush()
+        return {"file": f.id}
+
+
+def _submitted(ctx, world, sid):
+    """submit with a failing screener: the submission stays `submitted` (the chair's case for screening)."""
+
+    class Broken:
+        def screen(self, inp):
+            raise RuntimeError("model missing")
+
+    saved = ctx._screener
+    ctx._screener = Broken()
+    try:
+        submissions.submit_submission(ctx, actor_id=world.staff_a, submission_id=sid)
+    finally:
+        ctx._screener = saved
+    assert submissions.get_submission(ctx, actor_id=world.chair, submission_id=sid).state == "submitted"
+    return {}
+
+
+def _another_verdict(ctx, world, sid):
+    """A verdict by an assigned expert other than `expert_assigned`, who has not given one yet."""
+    with ctx.db.read() as s:
+        rows = [(a.id, a.expert_id) for a in s.scalars(select(Assignment).where(Assignment.submission_id == sid)
+                                                       .order_by(Assignment.id))]
+    aid, eid = rows[1]
+    reviews.submit_verdict(ctx, actor_id=eid, assignment_id=aid, outcome="approved", category="non_subject",
+                           confidence=3)
+    return {}
+
+
+# More actions: (state, allowed, mutating, call, setup(ctx, world, sid) -> extra ids)
+MORE = {
+    "process_material": ("draft", {"inst_own"}, True,
+                         lambda c, a, sid, x: materials.process_material(c, actor_id=a, material_id=x["pending"]),
+                         _pending_material),
+    "remove_material": ("draft", {"inst_own"}, True,
+                        lambda c, a, sid, x: materials.remove_material(c, actor_id=a, material_id=x["material"]), None),
+    "material_pages": ("in_review", {"inst_own", "expert_assigned", "chair", "admin"}, False,
+                       lambda c, a, sid, x: materials.material_pages(c, actor_id=a, material_id=x["material"]), None),
+    "appeal_file_bytes": ("in_arbitration", {"inst_own", "chair", "admin", "arb_panel"}, False,
+                          lambda c, a, sid, x: appeals.appeal_file_bytes(c, actor_id=a, file_id=x["file"]), _appeal_file),
+    "screen_submission": ("draft", {"inst_own", "chair"}, True,
+                          lambda c, a, sid, x: submissions.screen_submission(c, actor_id=a, submission_id=sid),
+                          _submitted),
+    # An assigned expert who has not given a verdict yet may not read the others' (independence).
+    "list_verdicts_before_own": ("in_review", {"chair", "admin"}, False,
+                                 lambda c, a, sid, x: reviews.list_verdicts(c, actor_id=a, submission_id=sid),
+                                 _another_verdict),
+}
+ALL = {**{k: (*v, None) for k, v in ACTIONS.items()}, **MORE}
+
+
+def _prepare(ctx, world, state, setup):
     sid = to_state(ctx, world, state)
     who, extra = _ids(ctx, world, sid)
+    if setup:
+        extra.update(setup(ctx, world, sid))
+    return sid, who, extra
+
+
+def _events_by(ctx, actor):
+    from workflows.models import AuditEvent
+
+    with ctx.db.read() as s:
+        return len(list(s.scalars(select(AuditEvent.seq).where(AuditEvent.actor_id == actor))))
+
+
+@pytest.mark.parametrize("action", sorted(ALL))
+def test_authorization_matrix(ctx, world, action):
+    state, allowed, mutating, call, setup = ALL[action]
+    sid, who, extra = _prepare(ctx, world, state, setup)
     denied = [p for p in PRINCIPALS if p not in allowed]
     for p in denied:
         with pytest.raises((NotAuthorized, NotFound)):
             call(ctx, who[p], sid, extra)
-    for p in sorted(allowed):
-        call(ctx, who[p], sid, extra)
-        if mutating:
-            break  # one allowed principal changes the state; the others were shown allowed by role below
-    assert state == "draft" or submissions.get_submission(ctx, actor_id=world.chair, submission_id=sid)
+    for i, p in enumerate(sorted(allowed)):
+        if mutating and i > 0:  # every allowed role changes a case of its own, in the state the action needs
+            sid, who, extra = _prepare(ctx, world, state, setup)
+        before = _events_by(ctx, who[p])
+        result = call(ctx, who[p], sid, extra)
+        if mutating:  # every state change is audited under its actor
+            assert _events_by(ctx, who[p]) > before, (action, p)
+        else:
+            assert result not in (None, b"", []), (action, p)
+            if hasattr(result, "submission_id"):
+                assert result.submission_id == sid
+            if hasattr(result, "id") and action.startswith("view_submission"):
+                assert result.id == sid
 
 
 def test_admin_has_no_way_to_change_a_verdict(ctx, world):
