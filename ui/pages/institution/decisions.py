@@ -82,7 +82,7 @@ def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None, issued: li
                 st.success(ui.t(f"最终裁决：{label(ui, OUTCOMES, r.outcome)}{new}（{fmt_date(ui, r.ruled_at)}）",
                                 f"Final ruling: {label(ui, OUTCOMES, r.outcome)}{new} ({fmt_date(ui, r.ruled_at)})"))
                 if r.reason:
-                    st.write(r.reason)
+                    st.markdown(r.reason.replace("\n", "  \n"))  # one line per arbitrator
                 letter = next((x for x in issued if x.appeal_id == appeal.id), None)
                 if letter is not None:
                     issued_letter_download(ui, letter, key=f"dl_rul_{appeal.id}")
