@@ -5,9 +5,11 @@ Only presentation lives here; the numbers themselves (e.g. working days left) co
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from ui.context import UIContext
+
+BEIJING = timezone(timedelta(hours=8))
 
 _WEEKDAYS_ZH = "一二三四五六日"
 
@@ -15,15 +17,33 @@ _WEEKDAYS_ZH = "一二三四五六日"
 def fmt_date(ui: UIContext, value: date | datetime | None) -> str:
     if value is None:
         return "—"
-    d = value.date() if isinstance(value, datetime) else value
+    d = to_beijing(value).date() if isinstance(value, datetime) else value
     if ui.lang == "en":
         return d.isoformat()
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def to_beijing(value: datetime) -> datetime:
+    """Stored datetimes are naive UTC (the services' convention); users read Beijing time (UTC+8)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(BEIJING)
+
+
+def beijing_today(ui: UIContext) -> date:
+    """Today's Beijing date from the service clock (deadlines and periods are Beijing calendar days)."""
+    today = getattr(ui.services, "today", None)
+    if callable(today):
+        return today()
+    clock = getattr(ui.services, "clock", None)
+    now = clock() if callable(clock) else datetime.now(timezone.utc)
+    return to_beijing(now).date()
+
+
 def fmt_datetime(ui: UIContext, value: datetime | None) -> str:
     if value is None:
         return "—"
+    value = to_beijing(value)
     if ui.lang == "en":
         return value.strftime("%Y-%m-%d %H:%M")
     return f"{value.year}年{value.month}月{value.day}日 {value:%H:%M}"

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from ui.components.feedback import act, failed, flash, run_service
-from ui.components.formatting import fmt_date
+from ui.components.formatting import beijing_today, fmt_date
 from ui.components.labels import ROLE_NAMES, label
 from ui.context import UIContext
 
@@ -16,8 +16,7 @@ MEMBER_ROLE = {"review": "expert", "arbitration": "arbitrator"}
 
 
 def _today(ui: UIContext) -> date:
-    clock = getattr(ui.services, "clock", None)
-    return clock().date() if callable(clock) else date.today()
+    return beijing_today(ui)
 
 
 def _add_years(d: date, years: int) -> date:

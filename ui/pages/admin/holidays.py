@@ -7,13 +7,12 @@ from datetime import date
 import streamlit as st
 
 from ui.components.feedback import act, failed, flash, run_service
-from ui.components.formatting import fmt_weekday_date
+from ui.components.formatting import beijing_today, fmt_weekday_date
 from ui.context import UIContext
 
 
 def _today(ui: UIContext) -> date:
-    clock = getattr(ui.services, "clock", None)
-    return clock().date() if callable(clock) else date.today()
+    return beijing_today(ui)
 
 
 def _decode(data: bytes) -> str | None:

@@ -7,6 +7,7 @@ from typing import Any, Sequence
 import streamlit as st
 
 from ui.components.feedback import failed, run_service
+from ui.components.formatting import fmt_datetime
 from ui.components.labels import STATES, label
 from ui.context import UIContext
 
@@ -72,5 +73,5 @@ def issued_letter_download(ui: UIContext, letter: Any, *, key: str) -> None:
     text = ui.t("下载决定书（PDF）", "Download the decision letter (PDF)") if letter.kind == "decision" \
         else ui.t("下载仲裁决定书（PDF）", "Download the final ruling letter (PDF)")
     st.download_button(text, data=pdf, file_name=letter.filename, mime="application/pdf", key=key, type="primary")
-    st.caption(ui.t(f"文号：{letter.letter_no} · 出具于 {letter.issued_at:%Y-%m-%d %H:%M}",
-                    f"Letter no.: {letter.letter_no} · issued {letter.issued_at:%Y-%m-%d %H:%M}"))
+    issued = fmt_datetime(ui, letter.issued_at)
+    st.caption(ui.t(f"文号：{letter.letter_no} · 出具于 {issued}", f"Letter no.: {letter.letter_no} · issued {issued}"))

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from ui.components.feedback import act, failed
-from ui.components.formatting import fmt_date
+from ui.components.formatting import beijing_today, fmt_date
 from ui.components.labels import ORIGINS, label
 from ui.context import UIContext
 
@@ -17,8 +17,7 @@ def _default_period(today: date) -> tuple[date, date]:
 
 
 def _today(ui: UIContext) -> date:
-    clock = getattr(ui.services, "clock", None)
-    return clock().date() if callable(clock) else date.today()
+    return beijing_today(ui)
 
 
 def render(ui: UIContext) -> None:

@@ -1,0 +1,46 @@
+"""Code-review fixes to the UI: Beijing time, icons, logout/session state, password change, letters,
+evidence escaping, admin role/term changes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from streamlit.testing.v1 import AppTest
+
+from app_world import PASSWORD, TIMEOUT, app_test, no_exception, page_test, texts
+
+
+def _fmt_script(lang):
+    from datetime import datetime
+
+    import streamlit as st
+
+    from ui.components.formatting import fmt_date, fmt_datetime
+    from ui.context import UIContext
+
+    ui = UIContext(services=None, user=None, lang=lang)
+    st.text(fmt_datetime(ui, datetime(2026, 11, 23, 17, 30)))  # naive UTC, as stored
+    st.text(fmt_date(ui, datetime(2026, 11, 23, 17, 30)))
+
+
+def test_datetimes_are_shown_in_beijing_time():
+    at = AppTest.from_function(_fmt_script, args=("zh",), default_timeout=TIMEOUT).run()
+    no_exception(at)
+    assert [t.value for t in at.text] == ["2026年11月24日 01:30", "2026年11月24日"]
+    at = AppTest.from_function(_fmt_script, args=("en",), default_timeout=TIMEOUT).run()
+    assert [t.value for t in at.text] == ["2026-11-24 01:30", "2026-11-24"]
+
+
+def test_holiday_year_follows_the_beijing_date(world):
+    world.clock.now = datetime(2026, 12, 31, 18, 0, tzinfo=timezone.utc)  # already 2027 in Beijing
+    at = page_test(world, "admin", "ui.pages.admin.holidays").run()
+    no_exception(at)
+    assert at.number_input(key="hol_year").value == 2027
+
+
+def test_report_period_ends_on_the_beijing_date(world):
+    world.clock.now = datetime(2026, 11, 30, 17, 0, tzinfo=timezone.utc)  # 1 December in Beijing
+    at = page_test(world, "chair", "ui.pages.chair.reports").run()
+    no_exception(at)
+    start, end = at.date_input(key="report_period").value
+    assert (start.isoformat(), end.isoformat()) == ("2026-11-01", "2026-12-01")
