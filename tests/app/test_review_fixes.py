@@ -44,3 +44,14 @@ def test_report_period_ends_on_the_beijing_date(world):
     no_exception(at)
     start, end = at.date_input(key="report_period").value
     assert (start.isoformat(), end.isoformat()) == ("2026-11-01", "2026-12-01")
+
+
+def test_every_page_icon_is_a_material_icon():
+    """Emoji icons render as empty boxes on servers without an emoji font."""
+    from ui.pages import ROLES, pages_for_role
+
+    for role in ROLES + ("public",):
+        specs = pages_for_role(role) if role != "public" else __import__("ui.pages.public", fromlist=["PAGES"]).PAGES
+        for spec in specs:
+            assert spec.icon is None or (spec.icon.startswith(":material/") and spec.icon.endswith(":")), \
+                (role, spec.url_path, spec.icon)
