@@ -9,6 +9,7 @@ from pathlib import Path
 from . import settings as S
 from .analysis import CUE_KIND_BY_DIMENSION, DIMENSIONS, Analysis, analyse
 from .calibration import Calibrator, logit
+from .fastbow import FastBOW
 from .lexicon import load_lexicons
 from .model import SUBJECT_PREFIX, best_subject, predict
 from .rules.content import is_preschool, online_evidence, preschool_subject_class, red_flags
@@ -85,6 +86,8 @@ class Screener:
             raise ModelMissingError(model_dir)
         self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
         self.nlp = spacy.load(model_dir / "pipeline")
+        # Same scores as nlp.pipe, several times faster; None for a pipeline it does not know (then spaCy).
+        self._bow = FastBOW.from_nlp(self.nlp)
         self.model_version: str = self.meta["model_version"]
         self.cal_cat = Calibrator.from_dict(self.meta["category_calibrator"])
         self.cal_ov = Calibrator.from_dict(self.meta["overseas_calibrator"])
@@ -102,11 +105,19 @@ class Screener:
         cats = self._predict([a.norm.text for a in analyses])
         return [self._result(i, t, a, c, settings) for i, t, a, c in zip(inputs, texts, analyses, cats)]
 
+    def _scores(self, texts: list[str], batch_size: int = 64) -> list[dict[str, float]]:
+        if self._bow is None:
+            return predict(self.nlp, texts, batch_size=batch_size)
+        out: list[dict[str, float]] = []
+        for i in range(0, len(texts), batch_size):
+            out.extend(self._bow.predict(texts[i:i + batch_size]))
+        return out
+
     def _predict(self, texts: list[str]) -> list[dict[str, float]]:
         """Model scores. Category and overseas come from the whole text, as the calibrators were fitted.
         The subject head of a long text is the mean over chunks no longer than the training texts:
         bag-of-words logits grow with length and would saturate every subject label at once."""
-        whole = predict(self.nlp, texts)
+        whole = self._scores(texts)
         chunks, owner = [], []
         for i, t in enumerate(texts):
             if len(t) > CHUNK_CHARS:
@@ -116,7 +127,7 @@ class Screener:
         if chunks:
             sums: dict[int, dict[str, float]] = {}
             counts: dict[int, int] = {}
-            for i, cats in zip(owner, predict(self.nlp, chunks)):
+            for i, cats in zip(owner, self._scores(chunks)):
                 counts[i] = counts.get(i, 0) + 1
                 acc = sums.setdefault(i, {})
                 for k, v in cats.items():
