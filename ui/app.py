@@ -79,8 +79,10 @@ class _RoleView:
 
 
 def logout(message_zh: str | None = None, message_en: str | None = None) -> None:
-    for key in (K_USER, K_LAST_SEEN, K_ROLE):
-        st.session_state.pop(key, None)
+    """Forget everything the session held (drafts, selections, cached views) except the language."""
+    for key in list(st.session_state.keys()):
+        if key != K_LANG:
+            del st.session_state[key]
     st.session_state[K_GOTO] = "login"
     if message_zh:
         lang = st.session_state.get(K_LANG, "zh")
@@ -97,8 +99,36 @@ def current_user(services: Any) -> Any | None:
     if last is not None and now - last > timedelta(minutes=session_minutes(services)):
         logout("会话已超时，请重新登录。", "Your session has expired; please log in again.")
         return None
+    if not _still_active(services, user):
+        logout("您的账户已停用或不存在，请联系管理员。", "Your account is deactivated or gone; contact the administrator.")
+        return None
     st.session_state[K_LAST_SEEN] = now
     return user
+
+
+def _still_active(services: Any, user: Any) -> bool:
+    """Re-check the account on every run so a deactivated user is out at once.
+
+    Uses a dedicated auth lookup when the services offer one; otherwise the cheapest query every role may
+    make about itself (its own declared conflicts), which refuses an inactive or deleted account.
+    Only a refusal logs out: a passing database hiccup must not throw everyone out.
+    """
+    user_id = getattr(user, "id", None)
+    check = _optional_service("workflows.services.auth", "current_user")
+    kwargs: dict[str, Any] = {"actor_id": user_id}
+    if check is None:
+        check = _optional_service("workflows.services.reviews", "list_conflicts")
+    if check is None or user_id is None:
+        return user_id is not None
+    try:
+        result = check(services, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - decide by the error type below
+        try:
+            from workflows.errors import NotAuthorized, NotFound
+        except ImportError:
+            return True
+        return not isinstance(exc, (NotAuthorized, NotFound))
+    return getattr(result, "active", True) is not False
 
 
 def _login_page(ui: UIContext) -> None:

@@ -55,3 +55,45 @@ def test_every_page_icon_is_a_material_icon():
         for spec in specs:
             assert spec.icon is None or (spec.icon.startswith(":material/") and spec.icon.endswith(":")), \
                 (role, spec.url_path, spec.icon)
+
+
+def _login(at, username, password=PASSWORD):
+    at.text_input(key="login_username").input(username)
+    at.text_input(key="login_password").input(password)
+    at.get("form_submit_button")[0].click().run()
+    return at
+
+
+def test_logout_clears_session_state_but_keeps_the_language(world):
+    at = app_test(world).run()
+    at.radio(key="lang").set_value("en").run()
+    _login(at, "inst")
+    at.session_state["draft_class_name"] = "unsaved draft of the previous user"
+    next(b for b in at.sidebar.button if b.key == "logout_button").click().run()
+    no_exception(at)
+    assert "draft_class_name" not in at.session_state
+    assert at.session_state["lang"] == "en"
+    assert at.title[0].value == "Off-campus Training Materials Review"
+
+
+def test_session_expiry_clears_session_state(world):
+    at = _login(app_test(world).run(), "inst")
+    at.session_state["draft_class_name"] = "x"
+    world.clock.advance(minutes=31)
+    at.run()
+    no_exception(at)
+    assert "draft_class_name" not in at.session_state
+    assert "会话已超时，请重新登录。" in texts(at, "info")
+
+
+def test_deactivated_user_is_logged_out_on_the_next_run(world):
+    from workflows.services import admin
+
+    at = _login(app_test(world).run(), "inst")
+    assert at.title[0].value == "我的课程"
+    admin.set_user_active(world.ctx, actor_id=world.uid("admin"), user_id=world.uid("inst"), active=False)
+    at.run()
+    no_exception(at)
+    assert at.title[0].value == "校外培训材料审查平台"
+    assert not any(b.key == "logout_button" for b in at.sidebar.button)
+    assert any("停用" in m for m in texts(at, "info")), texts(at, "info")
