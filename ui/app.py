@@ -171,6 +171,12 @@ def _public_pages() -> list[PageSpec]:
     return list(PAGES)
 
 
+def _account_pages() -> list[PageSpec]:
+    from ui.pages.account import PAGES
+
+    return list(PAGES)
+
+
 def _sidebar_language() -> str:
     if K_LANG not in st.session_state:
         st.session_state[K_LANG] = "zh"
@@ -208,6 +214,7 @@ def main(services: Any) -> None:
         ui = UIContext(services=services, user=view, lang=lang, navigate=navigate)
         role_specs = pages_for_role(role) if role else []
         sections = {label(ui, ROLE_NAMES, role) if role else ui.t("工作", "Work"): role_specs,
+                    ui.t("账户", "Account"): _account_pages(),
                     ui.t("公开", "Public"): _public_pages()}
         _sidebar_account(ui)
         if not role_specs:

@@ -97,3 +97,36 @@ def test_deactivated_user_is_logged_out_on_the_next_run(world):
     assert at.title[0].value == "校外培训材料审查平台"
     assert not any(b.key == "logout_button" for b in at.sidebar.button)
     assert any("停用" in m for m in texts(at, "info")), texts(at, "info")
+
+
+def test_every_role_can_open_the_change_password_page(world):
+    for username in ("inst", "e1", "chair", "a1", "admin"):
+        at = _login(app_test(world).run(), username)
+        at.session_state["_nav_goto"] = "account_password"  # the shell's own "open this page next" key
+        at.run()
+        no_exception(at)
+        assert at.title[0].value == "修改密码", (username, [t.value for t in at.title])
+
+
+def test_change_password_through_the_page(world):
+    from workflows.services import auth
+
+    at = page_test(world, "e1", "ui.pages.account.password").run()
+    no_exception(at)
+    at.text_input(key="pw_old").input("wrong-old-1")
+    at.text_input(key="pw_new").input("NewPassw0rd9")
+    at.text_input(key="pw_again").input("NewPassw0rd9")
+    at.get("form_submit_button")[0].click().run()
+    assert "原密码不正确。" in texts(at, "error"), texts(at, "error")
+    at.text_input(key="pw_old").input(PASSWORD)
+    at.text_input(key="pw_new").input("NewPassw0rd9")
+    at.text_input(key="pw_again").input("NewPassw0rd8")
+    at.get("form_submit_button")[0].click().run()
+    assert "两次输入的新密码不一致。" in texts(at, "error")
+    at.text_input(key="pw_old").input(PASSWORD)
+    at.text_input(key="pw_new").input("NewPassw0rd9")
+    at.text_input(key="pw_again").input("NewPassw0rd9")
+    at.get("form_submit_button")[0].click().run()
+    no_exception(at)
+    assert any("密码已修改" in m for m in texts(at, "success")), texts(at, "success")
+    assert auth.authenticate(world.ctx, username="e1", password="NewPassw0rd9").id == world.uid("e1")
