@@ -232,19 +232,30 @@ def test_quick_add_session_and_people_then_save(world):
     assert [p.name for p in saved.people] == ["李老师", "赵老师", "王老师"]
 
 
-def test_decision_letter_download_prefers_the_issued_letter(world):
+def test_decision_letter_offered_only_once_issued(world):
     from app_world import issue_letters
 
     sub = world.decided("rejected")
     at = page_test(world, "inst", DECISIONS, state={SELECTED: sub.id}).run()
     no_exception(at)
-    button = at.get("download_button")
-    assert button and "决定书" in button[0].proto.label  # rendered while none is issued
-    assert not any("出具于" in c.value for c in at.caption)
+    assert not at.get("download_button")  # an unissued letter is never rendered for the institution
+    assert "决定书尚未出具，出具后可在此下载。" in texts(at, "info")
     issue_letters(world, sub.id)
     at.run()
     no_exception(at)
-    assert any("出具于" in c.value for c in at.caption)  # now exactly the issued PDF
+    assert [b.proto.label for b in at.get("download_button")] == ["下载决定书（PDF）"]
+    assert any("出具于" in c.value for c in at.caption)  # exactly the issued PDF
+    assert "决定书尚未出具，出具后可在此下载。" not in texts(at, "info")
+
+
+def test_ruling_letter_not_offered_before_it_is_issued(world):
+    from app_world import ruled
+
+    sub = ruled(world)
+    at = page_test(world, "inst", DECISIONS, state={SELECTED: sub.id}).run()
+    no_exception(at)
+    assert not at.get("download_button")
+    assert "仲裁决定书尚未出具，出具后可在此下载。" in texts(at, "info")
 
 
 def test_final_ruling_shown_with_its_letter(world):

@@ -9,7 +9,6 @@ import streamlit as st
 from ui.components.feedback import act, failed, flash
 from ui.components.formatting import fmt_date, fmt_days_left
 from ui.components.labels import CATEGORIES, OUTCOMES, STATES, label
-from ui.components.letters import decision_letter_download, ruling_letter_download
 from ui.context import UIContext
 from ui.pages.chair.common import issued_letter_download
 from ui.pages.institution.common import days_until, pick_submission
@@ -65,10 +64,11 @@ def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None, issued: li
             st.markdown(ui.t("**须修改的问题：**", "**Changes required:**"))
             st.write(d.conditions)
         letter = next((x for x in issued if x.decision_id == d.id), None)
-        if letter is not None:  # exactly the PDF the committee issued
+        if letter is not None:  # exactly the PDF the committee issued, never a fresh rendering
             issued_letter_download(ui, letter, key=f"dl_dec_{d.id}")
         else:
-            decision_letter_download(ui, detail, d, key=f"dl_dec_{d.id}")
+            st.info(ui.t("决定书尚未出具，出具后可在此下载。",
+                         "The decision letter has not been issued yet; it can be downloaded here once issued."))
         if d.appealable and appeal is None and detail.state == "decided":
             st.caption(ui.t("申诉期：", "Appeal window: ") + fmt_days_left(ui, days_until(ui, d.appeal_deadline))
                        + ui.t(f"（截止 {fmt_date(ui, d.appeal_deadline)}）", f" (until {fmt_date(ui, d.appeal_deadline)})"))
@@ -87,4 +87,5 @@ def _decision(ui: UIContext, detail: Any, d: Any, appeal: Any | None, issued: li
                 if letter is not None:
                     issued_letter_download(ui, letter, key=f"dl_rul_{appeal.id}")
                 else:
-                    ruling_letter_download(ui, appeal, key=f"dl_rul_{appeal.id}")
+                    st.info(ui.t("仲裁决定书尚未出具，出具后可在此下载。",
+                                 "The ruling letter has not been issued yet; it can be downloaded here once issued."))
