@@ -5,6 +5,7 @@ Everything here works on the normalised text; offsets are mapped back to the ori
 from __future__ import annotations
 
 import math
+import string
 from dataclasses import dataclass, field
 
 from .isbn import IsbnHit, find_isbns
@@ -64,7 +65,7 @@ class Analysis:
         # Share of Latin letters: English-language text is not by itself overseas, so the calibrator
         # can discount a learned score that only reflects the language.
         t = self.norm.text
-        latin = sum(1 for ch in t if "a" <= ch <= "z") / max(len(t), 1)
+        latin = sum(map(t.count, string.ascii_lowercase)) / max(len(t), 1)
         return [math.log1p(strong), math.log1p(weak), float(foreign_isbn > 0), math.log1p(negated), latin]
 
 

@@ -16,6 +16,7 @@ def _t2s():
 
 _NFKC_TABLE: dict[int, str] = {}  # ord -> NFKC of that character, for characters NFKC changes
 _NFKC_SEEN: set[str] = set()
+_NFKC_ODD: set[str] = set()  # characters whose NFKC is not exactly one character (ﬁ -> fi, … -> ...)
 
 
 @dataclass(frozen=True)
@@ -65,20 +66,23 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _nfkc_table(text: str) -> dict[int, str]:
-    for ch in set(text) - _NFKC_SEEN:
+def _nfkc_table(chars: set[str]) -> dict[int, str]:
+    for ch in chars - _NFKC_SEEN:
         n = unicodedata.normalize("NFKC", ch)
         if n != ch:
             _NFKC_TABLE[ord(ch)] = n
-        _NFKC_SEEN.add(ch)
+            if len(n) != 1:
+                _NFKC_ODD.add(ch)
+        _NFKC_SEEN.add(ch)  # last: another thread never sees a character as known before its entries
     return _NFKC_TABLE
 
 
 def normalize(original: str) -> NormalizedText:
     """Per-character NFKC, then t2s and lower-case, with a map back to original offsets."""
-    table = _nfkc_table(original)
+    chars = set(original)
+    table = _nfkc_table(chars)
     nfkc = original.translate(table)
-    if len(nfkc) == len(original) and all(len(table.get(ord(c), c)) == 1 for c in set(original)):
+    if _NFKC_ODD.isdisjoint(chars):  # every character maps to exactly one: offsets are unchanged
         return NormalizedText(original, _lower_same_length(_convert_t2s(nfkc)), None, None)
     # Some characters expanded (ﬁ -> fi, … -> ...) or vanished: splice their lengths into the map,
     # visiting only those characters (found at C speed).
