@@ -56,7 +56,7 @@ def test_review_page_shows_evidence_suggestion_and_verdict_form(world):
     at = page_test(world, "e1", REVIEW).run()
     no_exception(at)
     assert sub.class_name in " ".join(m.value for m in at.markdown)
-    html = " ".join(m.value for m in at.markdown if "<mark" in m.value)
+    html = " ".join(e.proto.body for e in at.get("html") if "<mark" in e.proto.body)
     assert "一元二次方程</mark>" in html  # the finding is highlighted in the page text
     assert at.get("imgs") or at.get("image"), "the PDF page is drawn with boxes"
     metrics = {m.label: m.value for m in at.metric}
@@ -66,7 +66,7 @@ def test_review_page_shows_evidence_suggestion_and_verdict_form(world):
     material = at.radio(key=f"review_mat_{sub.id}").value
     at.number_input(key=f"viewer_{material}_page").set_value(2).run()
     no_exception(at)
-    assert any("提高分数</mark>" in m.value for m in at.markdown)
+    assert any("提高分数</mark>" in e.proto.body for e in at.get("html"))
 
 
 def test_verdict_then_others_become_visible(world):

@@ -130,3 +130,40 @@ def test_change_password_through_the_page(world):
     no_exception(at)
     assert any("密码已修改" in m for m in texts(at, "success")), texts(at, "success")
     assert auth.authenticate(world.ctx, username="e1", password="NewPassw0rd9").id == world.uid("e1")
+
+
+HOSTILE = "价格 $5 到 $10，*重点* # 标题\n\n第二段 <b>粗</b> [链接](x) 一元二次方程"
+
+
+def _viewer_script(text):
+    from ui.components.evidence import material_viewer
+    from ui.context import UIContext
+
+    findings = [{"kind": "ahead_of_grade", "start": text.index("一元"), "end": text.index("一元") + 6, "page": 1,
+                 "text": "一元二次方程", "detail": "超前 *内容* $x$"}]
+    material_viewer(UIContext(services=None, user=None), pages=[text], findings=findings, pdf_bytes=None, key="v")
+
+
+def _html_bodies(at):
+    return [e.proto.body for e in at.get("html")]
+
+
+def test_evidence_text_is_never_read_as_markdown_or_latex():
+    at = AppTest.from_function(_viewer_script, args=(HOSTILE,), default_timeout=TIMEOUT).run()
+    no_exception(at)
+    assert not [m.value for m in at.markdown if "一元" in m.value]  # not through the Markdown renderer
+    (body,) = [b for b in _html_bodies(at) if "<mark" in b]
+    assert "\n" not in body and body.count("<br>") == 2
+    for raw in ("$5", "*重点*", "# 标题", "<b>", "[链接]"):
+        assert raw not in body, raw
+    assert "&#36;5" in body and "&#60;b&#62;" in body
+    assert ">一元二次方程</mark>" in body and 'title="超前 &#42;内容&#42; &#36;x&#36;"' in body
+
+
+def test_bad_deep_link_number_shows_a_sentence(world):
+    for bad in ("²", "abc", "-3", "0", "9" * 40):
+        at = page_test(world, "e1", "ui.pages.expert.review")
+        at.query_params["submission"] = bad
+        at.run()
+        no_exception(at)
+        assert "链接中的申报编号无效。" in texts(at, "error"), (bad, texts(at, "error"))

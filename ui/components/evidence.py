@@ -7,7 +7,6 @@ character's box is drawn on the page rendered by pypdfium2.
 
 from __future__ import annotations
 
-import html
 import io
 import logging
 import unicodedata
@@ -63,18 +62,30 @@ def spans_for_page(findings: Iterable[Any], page_number: int | None, text_len: i
     return merged
 
 
+# Characters Markdown or KaTeX would read as syntax; written as entities they stay plain text even if the
+# HTML ever passes through a Markdown renderer again.
+_MARKUP_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "$*_#`~[]\\|<>&\"'"}
+
+
+def escape_text(text: str) -> str:
+    """Material text as inert HTML: every markup character an entity, newlines as <br>, no raw newline
+    left (a blank line would end an HTML block in Markdown)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_MARKUP_ENTITIES).replace("\n", "<br>")
+
+
 def highlighted_html(text: str, spans: Sequence[Span]) -> str:
-    """The page text as escaped HTML with <mark> around each span (newlines kept)."""
+    """The page text as escaped HTML with <mark> around each span (newlines as <br>)."""
     out: list[str] = []
     pos = 0
     for s in spans:
-        out.append(html.escape(text[pos:s.start]))
+        out.append(escape_text(text[pos:s.start]))
         colour = HIGHLIGHT_COLOURS.get(s.kind, DEFAULT_COLOUR)
-        out.append(f'<mark title="{html.escape(s.title, quote=True)}" '
+        out.append(f'<mark title="{escape_text(s.title)}" '
                    f'style="background:{colour};padding:0 2px;border-radius:3px">'
-                   f'{html.escape(text[s.start:s.end])}</mark>')
+                   f'{escape_text(text[s.start:s.end])}</mark>')
         pos = s.end
-    out.append(html.escape(text[pos:]))
+    out.append(escape_text(text[pos:]))
     body = "".join(out)
     return ('<div style="white-space:pre-wrap;line-height:1.8;font-size:0.95rem;'
             'border:1px solid #ddd;border-radius:6px;padding:0.75rem;max-height:32rem;overflow:auto">'
@@ -208,7 +219,7 @@ def material_viewer(ui: Any, *, pages: Sequence[str], findings: Sequence[Any], p
     if pdf_bytes is not None:
         left, right = st.columns(2)
         with left:
-            st.markdown(highlighted_html(text, spans), unsafe_allow_html=True)
+            st.html(highlighted_html(text, spans))
         with right:
             rendered = page_image_with_boxes(pdf_bytes, number, findings, text)
             if rendered is None:
@@ -218,6 +229,6 @@ def material_viewer(ui: Any, *, pages: Sequence[str], findings: Sequence[Any], p
                 st.image(png, caption=ui.t(f"第 {number} 页（框出 {boxed} 处依据）",
                                            f"Page {number} ({boxed} evidence box(es))"))
     else:
-        st.markdown(highlighted_html(text, spans), unsafe_allow_html=True)
+        st.html(highlighted_html(text, spans))
     st.caption(ui.t(f"第 {number} / {len(pages)} 页 · 本页高亮 {len(spans)} 处",
                     f"Page {number} of {len(pages)} · {len(spans)} highlight(s)"))

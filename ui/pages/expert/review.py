@@ -21,16 +21,29 @@ from ui.pages.institution.edit import grade_name
 VERDICT_OUTCOMES = ["approved", "approved_with_changes", "rejected", "reclassified"]
 
 
+def _link_number(raw: str) -> int | None:
+    """A positive id from a query parameter, or None: isdigit() accepts '²' and int() refuses it."""
+    raw = raw.strip()
+    if not raw.isdecimal() or not raw.isascii() or len(raw) > 18:  # 18 digits fit a 64-bit id
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
 def render(ui: UIContext) -> None:
     from workflows.services import reviews
 
     st.title(ui.t("材料审查", "Review"))
     linked = st.query_params.get("submission")
     if linked:  # a deep link (e.g. from a notice): the service decides whether this expert may open it
-        if not str(linked).isdigit():
+        submission_id = _link_number(str(linked))
+        if submission_id is None:
             st.error(ui.t("链接中的申报编号无效。", "The submission number in the link is invalid."))
             return
-        package = act(ui, reviews.review_package, submission_id=int(linked))
+        package = act(ui, reviews.review_package, submission_id=submission_id)
         if failed(package):
             return
         st.session_state[SELECTED] = st.session_state["review_pick"] = package.assignment.id
