@@ -167,3 +167,53 @@ def test_bad_deep_link_number_shows_a_sentence(world):
         at.run()
         no_exception(at)
         assert "链接中的申报编号无效。" in texts(at, "error"), (bad, texts(at, "error"))
+
+
+def test_admin_changes_a_role_and_the_service_refusal_is_shown(world):
+    from workflows.services import admin
+
+    at = page_test(world, "admin", "ui.pages.admin.users").run()
+    no_exception(at)
+    e4 = world.uid("e4")
+    at.selectbox(key="eu_pick").set_value(e4).run()
+    at.selectbox(key=f"eu_role_{e4}").set_value("chair").run()
+    at.button(key=f"eu_role_go_{e4}").click().run()
+    no_exception(at)
+    assert texts(at, "error"), "a committee member's role change must be refused by the service"
+    assert next(u for u in admin.list_users(world.ctx, actor_id=world.uid("admin")) if u.id == e4).role == "expert"
+    chair = world.uid("chair")
+    at.selectbox(key="eu_pick").set_value(chair).run()
+    at.selectbox(key=f"eu_role_{chair}").set_value("admin").run()
+    at.button(key=f"eu_role_go_{chair}").click().run()
+    no_exception(at)
+    assert not texts(at, "error"), texts(at, "error")
+    assert next(u for u in admin.list_users(world.ctx, actor_id=world.uid("admin")) if u.id == chair).role == "admin"
+
+
+def test_admin_deactivates_a_user_from_the_users_page(world):
+    from workflows.services import admin
+
+    at = page_test(world, "admin", "ui.pages.admin.users").run()
+    inst = world.uid("inst")
+    at.selectbox(key="eu_pick").set_value(inst).run()
+    at.button(key=f"eu_active_{inst}").click().run()
+    no_exception(at)
+    assert not next(u for u in admin.list_users(world.ctx, actor_id=world.uid("admin")) if u.id == inst).active
+
+
+def test_admin_changes_a_member_term(world):
+    from datetime import date
+
+    from workflows.services import admin
+
+    review = next(c for c in admin.list_committees(world.ctx, actor_id=world.uid("admin")) if c.kind == "review")
+    e2 = world.uid("e2")
+    at = page_test(world, "admin", "ui.pages.admin.committees").run()
+    no_exception(at)
+    at.selectbox(key=f"tm_pick_{review.id}").set_value(e2).run()
+    at.date_input(key=f"tm_end_{review.id}_{e2}").set_value(date(2027, 6, 30)).run()
+    at.button(key=f"tm_go_{review.id}").click().run()
+    no_exception(at)
+    assert "任期已更新。" in texts(at, "success"), texts(at, "success")
+    review = next(c for c in admin.list_committees(world.ctx, actor_id=world.uid("admin")) if c.id == review.id)
+    assert next(m for m in review.members if m[0] == e2)[3] == date(2027, 6, 30)

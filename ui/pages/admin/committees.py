@@ -66,6 +66,7 @@ def _committee(ui: UIContext, c, users: list, today: date) -> None:
                     flash(ui.t("委员已添加。", "Member added."))
                     st.rerun()
     if c.members:
+        _change_term(ui, c)
         with st.expander(ui.t("移出委员", "Remove a member")):
             names = {m[0]: m[1] for m in c.members}
             uid = st.selectbox(ui.t("委员", "Member"), list(names), format_func=lambda i: names[i], key=f"rm_pick_{c.id}")
@@ -73,6 +74,25 @@ def _committee(ui: UIContext, c, users: list, today: date) -> None:
                 if not failed(act(ui, admin.remove_committee_member, committee_id=c.id, user_id=uid)):
                     flash(ui.t("已移出该委员。", "Member removed."))
                     st.rerun()
+
+
+def _change_term(ui: UIContext, c) -> None:
+    """A member's term through set_member_term: the review pool follows the term."""
+    from workflows.services import admin
+
+    terms = {m[0]: (m[1], m[2], m[3]) for m in c.members}
+    with st.expander(ui.t("调整任期", "Change a term")):
+        uid = st.selectbox(ui.t("委员", "Member"), list(terms), format_func=lambda i: terms[i][0],
+                           key=f"tm_pick_{c.id}")
+        _name, start0, end0 = terms[uid]
+        d1, d2 = st.columns(2)
+        start = d1.date_input(ui.t("任期开始", "Term from"), value=start0, key=f"tm_start_{c.id}_{uid}")
+        end = d2.date_input(ui.t("任期结束", "Term to"), value=end0, key=f"tm_end_{c.id}_{uid}")
+        if st.button(ui.t("保存任期", "Save the term"), key=f"tm_go_{c.id}"):
+            if not failed(act(ui, admin.set_member_term, committee_id=c.id, user_id=uid,
+                              term_start=start, term_end=end)):
+                flash(ui.t("任期已更新。", "Term updated."))
+                st.rerun()
 
 
 def render(ui: UIContext) -> None:

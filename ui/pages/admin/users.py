@@ -34,15 +34,44 @@ def _create_user(ui: UIContext, institutions: list) -> None:
             st.rerun()
 
 
-def _edit_user(ui: UIContext, users: list) -> None:
+def _change_role(ui: UIContext, user, institutions: list) -> None:
+    """Role (and institution) change through set_user_role; the service refuses one's own role, committee
+    members and experts with open reviews, with its own sentence."""
+    from workflows.services import admin
+
+    uid = user.id
+    inst_ids = [None] + [i.id for i in institutions]
+    inst_names = {i.id: i.name for i in institutions}
+    c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
+    role = c1.selectbox(ui.t("角色", "Role"), ROLES, index=ROLES.index(user.role) if user.role in ROLES else 0,
+                        format_func=lambda r: label(ui, ROLE_NAMES, r), key=f"eu_role_{uid}")
+    current = user.institution_id if user.institution_id in inst_ids else None
+    inst = c2.selectbox(ui.t("所属机构（机构账号必填）", "Institution (for institution accounts)"), inst_ids,
+                        index=inst_ids.index(current), format_func=lambda i: "—" if i is None else inst_names[i],
+                        key=f"eu_inst_{uid}")
+    if c3.button(ui.t("更改角色", "Change the role"), key=f"eu_role_go_{uid}"):
+        if role == user.role and (inst if role == "institution" else None) == user.institution_id:
+            st.info(ui.t("角色未改变。", "The role is unchanged."))
+            return
+        done = act(ui, admin.set_user_role, user_id=uid, role=role,
+                   institution_id=inst if role == "institution" else None)
+        if not failed(done):
+            flash(ui.t(f"账号 {user.username} 的角色已改为{label(ui, ROLE_NAMES, role)}。",
+                       f"{user.username} is now {label(ui, ROLE_NAMES, role)}."))
+            st.rerun()
+
+
+def _edit_user(ui: UIContext, users: list, institutions: list | None = None) -> None:
     from workflows.services import admin
 
     by_id = {u.id: u for u in users}
     uid = st.selectbox(ui.t("选择账号", "Account"), list(by_id),
                        format_func=lambda i: f"{by_id[i].username}（{by_id[i].display_name}）", key="eu_pick")
     user = by_id[uid]
-    st.caption(ui.t(f"角色：{label(ui, ROLE_NAMES, user.role)}（角色在创建账号时确定；需要另一角色时请新建账号，以保留审计记录的清晰）",
-                    f"Role: {label(ui, ROLE_NAMES, user.role)} (set at creation; create another account for another role)"))
+    st.caption(ui.t(f"当前角色：{label(ui, ROLE_NAMES, user.role)} · "
+                    + ("正常" if user.active else "已停用"),
+                    f"Current role: {label(ui, ROLE_NAMES, user.role)} · " + ("active" if user.active else "inactive")))
+    _change_role(ui, user, institutions or [])
     c1, c2 = st.columns(2)
     with c1:
         active = bool(user.active)
@@ -102,6 +131,6 @@ def render(ui: UIContext) -> None:
         _create_user(ui, institutions)
     with tab_edit:
         if users:
-            _edit_user(ui, users)
+            _edit_user(ui, users, institutions)
     with tab_inst:
         _institutions(ui, institutions)
