@@ -76,7 +76,8 @@ def test_page_image_has_boxes_for_a_real_pdf():
                                        text)
     assert boxed == 1
     assert Image.open(io.BytesIO(png)).size[0] > 500
-    assert page_image_with_boxes(b"not a pdf", 1, [], "") is None
+    failed = page_image_with_boxes(b"not a pdf", 1, [], "")
+    assert not isinstance(failed, tuple) and failed.png is None and failed.error_zh
 
 
 def test_highlight_escapes_html():

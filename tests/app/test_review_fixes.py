@@ -217,3 +217,67 @@ def test_admin_changes_a_member_term(world):
     assert "任期已更新。" in texts(at, "success"), texts(at, "success")
     review = next(c for c in admin.list_committees(world.ctx, actor_id=world.uid("admin")) if c.id == review.id)
     assert next(m for m in review.members if m[0] == e2)[3] == date(2027, 6, 30)
+
+
+def _pdf_viewer_script(pdf, content_hash):
+    from samples import SUBJECT_LESSON
+
+    from ui.components.evidence import material_viewer
+    from ui.context import UIContext
+
+    pages = ["\n".join(lines) for lines in SUBJECT_LESSON]
+    at = pages[0].find("一元二次方程")
+    findings = [{"kind": "ahead_of_grade", "start": at, "end": at + 6, "page": 1, "text": "一元二次方程", "detail": "超前"}]
+    material_viewer(UIContext(services=None, user=None), pages=pages, findings=findings, pdf_bytes=pdf, key="v",
+                    content_hash=content_hash)
+
+
+def test_pdf_page_is_drawn_once_per_hash_and_page_in_an_isolated_child(monkeypatch):
+    from samples import SUBJECT_LESSON, chinese_pdf
+
+    from ui.components import evidence
+
+    calls = []
+    real = evidence.render_page
+
+    def counting(pdf_bytes, page_number, **kw):
+        calls.append(page_number)
+        return real(pdf_bytes, page_number, **kw)
+
+    monkeypatch.setattr(evidence, "render_page", counting)
+    forks = []
+    import ingest.isolation as isolation
+
+    real_fork = isolation.run_isolated
+    monkeypatch.setattr(isolation, "run_isolated", lambda *a, **k: forks.append(1) or real_fork(*a, **k))
+    evidence.clear_page_cache()
+    at = AppTest.from_function(_pdf_viewer_script, args=(chinese_pdf(SUBJECT_LESSON), "hash-a"),
+                               default_timeout=TIMEOUT).run()
+    no_exception(at)
+    assert len(at.get("image")) == 1
+    at.run()
+    at.run()
+    no_exception(at)
+    assert calls == [1] and forks == [1]  # reruns reuse the cached page
+    assert "框出 1 处" in at.get("image")[0].proto.imgs[0].caption
+
+
+def test_a_hanging_pdf_page_gives_a_sentence_and_the_text_view(monkeypatch):
+    import time as _time
+
+    from samples import SUBJECT_LESSON, chinese_pdf
+
+    from ui.components import evidence
+
+    def hang(*_a, **_k):  # runs in the child: a parser stuck in C code looks like this to the parent
+        _time.sleep(60)
+
+    monkeypatch.setattr(evidence, "_draw_page", hang)
+    monkeypatch.setattr(evidence, "PAGE_RENDER_TIMEOUT_S", 0.5)
+    evidence.clear_page_cache()
+    at = AppTest.from_function(_pdf_viewer_script, args=(chinese_pdf(SUBJECT_LESSON), "hash-hang"),
+                               default_timeout=TIMEOUT).run()
+    no_exception(at)
+    assert not at.get("image")
+    assert any("无法显示第 1 页的图像" in w for w in texts(at, "warning")), texts(at, "warning")
+    assert any("一元二次方程</mark>" in e.proto.body for e in at.get("html"))

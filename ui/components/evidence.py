@@ -7,6 +7,7 @@ character's box is drawn on the page rendered by pypdfium2.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import unicodedata
@@ -148,16 +149,96 @@ def find_boxes(chars: Sequence[dict[str, Any]], needles: Sequence[tuple[str, str
     return boxes
 
 
-def page_image_with_boxes(pdf_bytes: bytes, page_number: int, findings: Iterable[Any], page_text: str,
-                          *, scale: float = 2.0) -> tuple[bytes, int] | None:
-    """PNG of one PDF page with a rectangle around each finding's evidence, and how many were boxed.
+# A hostile PDF must not hang or exhaust the app: pages are drawn in a forked child with these limits.
+PAGE_RENDER_TIMEOUT_S = 20.0
+PAGE_RENDER_MEMORY_MB = 1024
+RENDER_SCALE = 2.0
 
-    Returns None when the page cannot be rendered (damaged file, page out of range).
-    """
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One PDF page drawn once: the PNG (uncropped) and pdfplumber's character boxes, in PDF points."""
+    png: bytes | None
+    chars: tuple[tuple[str, float, float, float, float], ...]  # (text, x0, top, x1, bottom)
+    error_zh: str | None = None
+    error_en: str | None = None
+
+
+def _draw_page(pdf_bytes: bytes, page_number: int, scale: float) -> tuple[bytes, list[tuple[str, float, float, float, float]]]:
+    """Runs in the isolated child: the page as PNG plus its character boxes (only plain data crosses back)."""
     import pdfplumber
     import pypdfium2 as pdfium
-    from PIL import ImageDraw
 
+    pdf = pdfium.PdfDocument(pdf_bytes)
+    try:
+        if not 1 <= page_number <= len(pdf):
+            raise ValueError(f"page {page_number} out of range")
+        image = pdf[page_number - 1].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        pdf.close()
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as doc:
+        chars = [(str(c.get("text", "")), float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
+                 for c in doc.pages[page_number - 1].chars]
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue(), chars
+
+
+def render_page(pdf_bytes: bytes, page_number: int, *, scale: float = RENDER_SCALE) -> RenderedPage:
+    """Draw one page through the ingest isolation helper; a failure becomes a RenderedPage with a message."""
+    from ingest.errors import IngestError
+    from ingest.isolation import run_isolated
+
+    try:
+        png, chars = run_isolated(_draw_page, (pdf_bytes, page_number, scale), timeout_s=PAGE_RENDER_TIMEOUT_S,
+                                  memory_limit_mb=PAGE_RENDER_MEMORY_MB)
+    except IngestError as exc:
+        log.warning("could not render page %s: %s", page_number, exc.code)
+        return RenderedPage(None, (), exc.message_zh, exc.message_en)
+    except Exception:  # fork refused, pickling trouble: still only a sentence for the user
+        log.warning("could not render page %s", page_number, exc_info=True)
+        return RenderedPage(None, (), "无法绘制此页。", "This page cannot be drawn.")
+    return RenderedPage(png, tuple(chars))
+
+
+def _cached_render():  # type: ignore[no-untyped-def]
+    """render_page behind st.cache_data, keyed by (content hash, page): reruns never redraw a page.
+
+    The bytes are passed as `_pdf_bytes` so Streamlit does not hash megabytes on every rerun."""
+    import streamlit as st
+
+    global _CACHED
+    if _CACHED is None:
+        @st.cache_data(max_entries=256, ttl=6 * 3600, show_spinner=False)
+        def cached(content_hash: str, page_number: int, _pdf_bytes: bytes) -> RenderedPage:
+            return render_page(_pdf_bytes, page_number)
+
+        _CACHED = cached
+    return _CACHED
+
+
+_CACHED = None
+
+
+def clear_page_cache() -> None:
+    _cached_render().clear()
+
+
+def page_image_with_boxes(pdf_bytes: bytes, page_number: int, findings: Iterable[Any], page_text: str,
+                          *, content_hash: str | None = None, scale: float = RENDER_SCALE
+                          ) -> tuple[bytes, int] | RenderedPage:
+    """PNG of one PDF page with a rectangle around each finding's evidence, and how many were boxed.
+
+    The page is drawn once per (material hash, page) in an isolated child; only the boxes are drawn here.
+    Returns the failed RenderedPage (with its sentence) when the page cannot be drawn.
+    """
+    from PIL import Image, ImageDraw
+
+    key = content_hash or hashlib.sha256(pdf_bytes).hexdigest()
+    rendered = _cached_render()(key, page_number, pdf_bytes) if scale == RENDER_SCALE \
+        else render_page(pdf_bytes, page_number, scale=scale)
+    if rendered.png is None:
+        return rendered
     needles: list[tuple[str, str, float]] = []
     n = max(len(page_text), 1)
     for f in findings:
@@ -168,20 +249,9 @@ def page_image_with_boxes(pdf_bytes: bytes, page_number: int, findings: Iterable
         if not text.strip() or start is None or start < 0:
             continue
         needles.append((text, _get(f, "kind", ""), start / n))
-    try:
-        pdf = pdfium.PdfDocument(pdf_bytes)
-        try:
-            if not 1 <= page_number <= len(pdf):
-                return None
-            image = pdf[page_number - 1].render(scale=scale).to_pil().convert("RGB")
-        finally:
-            pdf.close()
-        with pdfplumber.open(io.BytesIO(pdf_bytes)) as doc:
-            chars = doc.pages[page_number - 1].chars
-            boxes = find_boxes(chars, needles) if needles else []
-    except Exception:  # a page we cannot draw is shown as text only
-        log.warning("could not render page %s with evidence boxes", page_number, exc_info=True)
-        return None
+    chars = [{"text": t, "x0": x0, "top": top, "x1": x1, "bottom": bottom} for t, x0, top, x1, bottom in rendered.chars]
+    boxes = find_boxes(chars, needles) if needles else []
+    image = Image.open(io.BytesIO(rendered.png)).convert("RGB")
     draw = ImageDraw.Draw(image)
     for b in boxes:
         colour = "#e03131" if b.kind in HIGHLIGHT_COLOURS else "#f08c00"
@@ -201,7 +271,7 @@ def page_image_with_boxes(pdf_bytes: bytes, page_number: int, findings: Iterable
 
 
 def material_viewer(ui: Any, *, pages: Sequence[str], findings: Sequence[Any], pdf_bytes: bytes | None,
-                    key: str) -> None:
+                    key: str, content_hash: str | None = None) -> None:
     """A material page by page: highlighted text, and for PDFs the page image with evidence boxes."""
     import streamlit as st
 
@@ -216,19 +286,20 @@ def material_viewer(ui: Any, *, pages: Sequence[str], findings: Sequence[Any], p
     number = int(number)
     text = pages[number - 1] or ""
     spans = spans_for_page(findings, number, len(text))
-    if pdf_bytes is not None:
+    rendered = page_image_with_boxes(pdf_bytes, number, findings, text, content_hash=content_hash) \
+        if pdf_bytes is not None else None
+    if isinstance(rendered, tuple):
         left, right = st.columns(2)
         with left:
             st.html(highlighted_html(text, spans))
         with right:
-            rendered = page_image_with_boxes(pdf_bytes, number, findings, text)
-            if rendered is None:
-                st.caption(ui.t("无法显示此页的图像。", "This page cannot be drawn."))
-            else:
-                png, boxed = rendered
-                st.image(png, caption=ui.t(f"第 {number} 页（框出 {boxed} 处依据）",
-                                           f"Page {number} ({boxed} evidence box(es))"))
+            png, boxed = rendered
+            st.image(png, caption=ui.t(f"第 {number} 页（框出 {boxed} 处依据）",
+                                       f"Page {number} ({boxed} evidence box(es))"))
     else:
+        if isinstance(rendered, RenderedPage):  # the page image failed: say so, the text view still works
+            st.warning(ui.t(f"无法显示第 {number} 页的图像（{rendered.error_zh}），以下为文字视图。",
+                            f"Page {number} cannot be drawn ({rendered.error_en}); the text view follows."))
         st.html(highlighted_html(text, spans))
     st.caption(ui.t(f"第 {number} / {len(pages)} 页 · 本页高亮 {len(spans)} 处",
                     f"Page {number} of {len(pages)} · {len(spans)} highlight(s)"))

@@ -137,7 +137,8 @@ def _materials(ui: UIContext, package: Any) -> None:
     if m.file_type == "pdf":
         data = run_service(ui, materials.material_bytes, ui.services, actor_id=ui.user_id, material_id=m.id)
         pdf_bytes = None if failed(data) else data
-    material_viewer(ui, pages=[p.text for p in pages], findings=findings, pdf_bytes=pdf_bytes, key=f"viewer_{m.id}")
+    material_viewer(ui, pages=[p.text for p in pages], findings=findings, pdf_bytes=pdf_bytes, key=f"viewer_{m.id}",
+                    content_hash=m.content_hash)
     st.markdown("#### " + ui.t("系统初筛（仅供参考，以专家判断为准）", "Screening (advice only; the experts decide)"))
     screening_summary(ui, result, key=f"rv_{m.id}")
 
