@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .settings import LEXICON_DIR
 
@@ -15,8 +16,7 @@ _NOT_NEGATING = ("不会就", "不会的", "不懂就", "不懂的", "不同", "
 _CLAUSE_BREAK = "，。；：！？、,.;:!?\n()（）【】「」“”"
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # a tuple, not a frozen dataclass: ~50 are made per page, and tuples are cheap
     start: int  # offsets into the normalised text
     end: int
     term: str
@@ -93,10 +93,11 @@ class TermMatcher:
             negated = _negated(text, s)
             for entry in self._by_term[term]:
                 out.append(Match(s, e, term, entry, negated))
-        for rx, entry in self._regexes:
-            for m in rx.finditer(text):
-                out.append(Match(m.start(), m.end(), m.group(), entry, _negated(text, m.start())))
-        out.sort(key=lambda m: (m.start, -m.end))
+        if self._regexes:  # the term matches are already in (start, -end) order
+            for rx, entry in self._regexes:
+                for m in rx.finditer(text):
+                    out.append(Match(m.start(), m.end(), m.group(), entry, _negated(text, m.start())))
+            out.sort(key=lambda m: (m.start, -m.end))
         return out
 
 

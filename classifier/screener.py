@@ -93,6 +93,7 @@ class Screener:
         self.cal_ov = Calibrator.from_dict(self.meta["overseas_calibrator"])
         self.band: tuple[float, float] = tuple(self.meta["uncertain_band"])  # type: ignore[assignment]
         self.lex = load_lexicons()
+        self._cue_texts: dict[tuple[str, int], tuple[dict, tuple[str, str, str]]] = {}
 
     # -- public -------------------------------------------------------------------------------
     def screen(self, inp: ScreeningInput, settings: S.Settings | None = None) -> ScreeningResult:
@@ -142,6 +143,18 @@ class Screener:
         return p_sub, p_ov
 
     # -- internals ------------------------------------------------------------------------------
+    def _cue_text(self, term: str, entry: dict) -> tuple[str, str, str]:
+        """(dimension, finding kind, detail) of a cue: the same few hundred terms recur in every text."""
+        key = (term, id(entry))
+        got = self._cue_texts.get(key)
+        if got is None or got[0] is not entry:
+            dim = entry["dimension"]
+            extra = f"，学科 {entry['subject']}" if entry.get("subject") else ""
+            got = (entry, (dim, CUE_KIND_BY_DIMENSION[dim],
+                           f"{_DIM_LABEL[dim]}：学科类线索「{term}」(权重 {entry['weight']:g}{extra})"))
+            self._cue_texts[key] = got
+        return got[1]
+
     def _decide(self, p_sub: float, a: Analysis, settings: S.Settings) -> tuple[str, list[str]]:
         d = settings.decision
         low = d.uncertain_low if d.uncertain_low is not None else self.band[0]
@@ -171,23 +184,25 @@ class Screener:
         subject_like = category != "non_subject"
         findings: list[Finding] = []
 
+        full = t.full
+        direct = a.norm.starts is None and t.pages is None  # offsets need no mapping (the usual case)
+
         def add(kind: str, ns: int, ne: int, detail: str) -> Finding:
             if ns < 0:
                 f = Finding(kind, -1, -1, "", detail, None)
+            elif direct:
+                f = Finding(kind, ns, ne, full[ns:ne], detail, None)
             else:
                 os_, oe = a.norm.span(ns, ne)
                 page, ps, pe = t.locate(os_, oe)
-                f = Finding(kind, ps, pe, t.full[os_:oe], detail, page)
+                f = Finding(kind, ps, pe, full[os_:oe], detail, page)
             findings.append(f)
             return f
 
         dims: dict[str, list[Finding]] = {d: [] for d in DIMENSIONS}
         for m in a.cues:
-            dim = m.entry["dimension"]
-            extra = f"，学科 {m.entry['subject']}" if m.entry.get("subject") else ""
-            f = add(CUE_KIND_BY_DIMENSION[dim], m.start, m.end,
-                    f"{_DIM_LABEL[dim]}：学科类线索「{m.term}」(权重 {m.entry['weight']:g}{extra})")
-            dims[dim].append(f)
+            dim, kind, detail = self._cue_text(m.term, m.entry)
+            dims[dim].append(add(kind, m.start, m.end, detail))
         if dirty:
             add("evaluation_cue" if "评价" in dirty[0] else "method_cue", -1, -1,
                 f"模型倾向非学科类，但{dirty[0]}维度有明显学科类特征：非学科类须全面符合，转专家鉴别 "

@@ -16,6 +16,7 @@ def _t2s():
 
 _NFKC_TABLE: dict[int, str] = {}  # ord -> NFKC of that character, for characters NFKC changes
 _NFKC_SEEN: set[str] = set()
+_NFKC_CHANGED: set[str] = set()  # characters NFKC changes (fullwidth punctuation, ligatures …)
 _NFKC_ODD: set[str] = set()  # characters whose NFKC is not exactly one character (ﬁ -> fi, … -> ...)
 
 
@@ -73,15 +74,31 @@ def _nfkc_table(chars: set[str]) -> dict[int, str]:
             _NFKC_TABLE[ord(ch)] = n
             if len(n) != 1:
                 _NFKC_ODD.add(ch)
+            _NFKC_CHANGED.add(ch)
         _NFKC_SEEN.add(ch)  # last: another thread never sees a character as known before its entries
     return _NFKC_TABLE
+
+
+def _apply_nfkc(original: str, chars: set[str], table: dict[int, str]) -> str:
+    """original.translate(table), done as a few str.replace calls: a text holds only a handful of distinct
+    characters NFKC changes, and replace runs at C speed where translate looks up every character."""
+    changed = chars & _NFKC_CHANGED
+    if not changed:
+        return original
+    out = original
+    for ch in changed:
+        rep = table[ord(ch)]
+        if not changed.isdisjoint(rep):  # a replacement would be rewritten again: not equivalent
+            return original.translate(table)
+        out = out.replace(ch, rep)
+    return out
 
 
 def normalize(original: str) -> NormalizedText:
     """Per-character NFKC, then t2s and lower-case, with a map back to original offsets."""
     chars = set(original)
     table = _nfkc_table(chars)
-    nfkc = original.translate(table)
+    nfkc = _apply_nfkc(original, chars, table)
     if _NFKC_ODD.isdisjoint(chars):  # every character maps to exactly one: offsets are unchanged
         return NormalizedText(original, _lower_same_length(_convert_t2s(nfkc)), None, None)
     # Some characters expanded (ﬁ -> fi, … -> ...) or vanished: splice their lengths into the map,

@@ -18,7 +18,8 @@ def _fmt(s: TimetableSession) -> str:
 
 
 def _finding(kind: str, s: TimetableSession, detail: str) -> Finding:
-    return Finding(kind=kind, start=-1, end=-1, text=_fmt(s), detail=f"{_fmt(s)}: {detail}")
+    label = _fmt(s)
+    return Finding(kind=kind, start=-1, end=-1, text=label, detail=f"{label}: {detail}")
 
 
 def default_rest_day(d: date) -> bool:
