@@ -73,7 +73,8 @@ def analyse(text: str, lex: Lexicons) -> Analysis:
     norm = normalize(text)
     t = norm.text
     a = Analysis(norm=norm)
-    for m in lex.cues.find(t):
+    cues, a.knowledge, a.overseas, a.redflags = lex.find_all(t)
+    for m in cues:
         if m.entry["kind"] == "nonsubject_content":
             if not m.negated:
                 a.nonsubject_content.append(m)
@@ -84,8 +85,5 @@ def analyse(text: str, lex: Lexicons) -> Analysis:
             a.negated_cues.append(m)
         else:
             a.cues.append(m)
-    a.knowledge = lex.knowledge.find(t)
-    a.overseas = lex.overseas.find(t)
-    a.redflags = lex.redflags.find(t)
     a.isbns = find_isbns(t)
     return a

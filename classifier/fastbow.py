@@ -17,24 +17,37 @@ import numpy as np
 _UNICODE_SIZE = 0x110000
 
 
-def _murmur3_32_uint64(keys: np.ndarray, seed: int) -> np.ndarray:
-    """MurmurHash3_x86_32 of each uint64 key, as thinc's sparselinear.pyx computes it (vectorised)."""
+def _rotl(x: np.ndarray, r: int) -> np.ndarray:
+    return (x << np.uint32(r)) | (x >> np.uint32(32 - r))
+
+
+def _murmur3_rows(keys: np.ndarray, length: int) -> np.ndarray:
+    """(n, 2) int32: MurmurHash3_x86_32 of each uint64 key with seeds 0 and 1, modulo `length`, as thinc's
+    sparselinear.pyx indexes its weights (vectorised; uint32 arithmetic wraps like C's)."""
     c1, c2 = np.uint32(0xCC9E2D51), np.uint32(0x1B873593)
-    h = np.full(keys.shape, seed, dtype=np.uint32)
+    blocks = []
     for part in ((keys & np.uint64(0xFFFFFFFF)).astype(np.uint32), (keys >> np.uint64(32)).astype(np.uint32)):
-        k = part * c1
-        k = (k << np.uint32(15)) | (k >> np.uint32(17))
+        k = part * c1  # the key blocks do not depend on the seed: mix them once for both
+        k = _rotl(k, 15)
         k *= c2
-        h ^= k
-        h = (h << np.uint32(13)) | (h >> np.uint32(19))
-        h = h * np.uint32(5) + np.uint32(0xE6546B64)
-    h ^= np.uint32(8)
-    h ^= h >> np.uint32(16)
-    h *= np.uint32(0x85EBCA6B)
-    h ^= h >> np.uint32(13)
-    h *= np.uint32(0xC2B2AE35)
-    h ^= h >> np.uint32(16)
-    return h
+        blocks.append(k)
+    out = np.empty((len(keys), 2), dtype=np.int32)
+    for seed in (0, 1):
+        h = blocks[0] ^ np.uint32(seed)
+        for i, k in enumerate(blocks):
+            if i:
+                h ^= k
+            h = _rotl(h, 13)
+            h *= np.uint32(5)
+            h += np.uint32(0xE6546B64)
+        h ^= np.uint32(8)
+        h ^= h >> np.uint32(16)
+        h *= np.uint32(0x85EBCA6B)
+        h ^= h >> np.uint32(13)
+        h *= np.uint32(0xC2B2AE35)
+        h ^= h >> np.uint32(16)
+        out[:, seed] = h % np.uint32(length)
+    return out
 
 
 class FastBOW:
@@ -134,9 +147,7 @@ class FastBOW:
         bias_at = indptr[:-1]
         is_key = np.ones(indptr[-1], dtype=bool)
         is_key[bias_at] = False
-        rows = np.empty((len(keys), 2), dtype=np.int32)
-        rows[:, 0] = _murmur3_32_uint64(keys, 0) % np.uint32(self._length)
-        rows[:, 1] = _murmur3_32_uint64(keys, 1) % np.uint32(self._length)
+        rows = _murmur3_rows(keys, self._length)
         indices = np.empty(indptr[-1], dtype=np.int32)
         data = np.empty(indptr[-1], dtype=np.float32)
         indices[is_key] = rows.ravel()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -28,6 +28,45 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+class _TermIndex:
+    """The longest term starting at each position, for one or several term sets in one pass.
+
+    One Aho-Corasick automaton (pyahocorasick) over the union of the sets reports every occurrence at C
+    speed; Python's re tried a 500-term alternation branch by branch (~0.3 ms per 1,000 characters).
+    The leftmost-longest choice is made by the caller because the library's own iter_long misses
+    matches in some overlap cases.
+    """
+
+    def __init__(self, term_sets: list[set[str]]):
+        import ahocorasick
+
+        owners: dict[str, list[int]] = {}
+        for i, terms in enumerate(term_sets):
+            for t in terms:
+                owners.setdefault(t, []).append(i)
+        self._n = len(term_sets)
+        self._ac = None
+        if owners:
+            ac = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+            for t, sets in owners.items():
+                ac.add_word(t, (len(t), t, tuple(sets)))
+            ac.make_automaton()
+            self._ac = ac
+
+    def longest(self, text: str) -> list[dict[int, str]]:
+        """For each term set: {start: longest term of that set starting there}, starts ascending."""
+        found: list[dict[int, str]] = [{} for _ in range(self._n)]
+        if self._ac is None:
+            return found
+        for last, (n, term, sets) in self._ac.iter(text):
+            s = last + 1 - n
+            for i in sets:
+                cur = found[i].get(s)
+                if cur is None or len(cur) < n:
+                    found[i][s] = term
+        return [dict(sorted(d.items())) if len(d) > 1 else d for d in found]
+
+
 class TermMatcher:
     """Finds lexicon terms (lower-case) in normalised text, longest first, without overlaps.
 
@@ -35,15 +74,9 @@ class TermMatcher:
     starting there is taken and the scan resumes after it. ASCII terms must sit on ASCII word boundaries
     so "sat" does not fire inside "saturday" (a term failing that check still consumes its span);
     Chinese terms match anywhere, as char tokens would. Entries whose term starts with "re:" are regexes.
-
-    One Aho-Corasick automaton finds every occurrence at C speed (a regex alternation of ~500 terms cost
-    ~0.3 ms per 1,000 characters); the leftmost-longest choice is made here because the library's own
-    iter_long misses matches in some overlap cases.
     """
 
     def __init__(self, entries: list[dict]):
-        import ahocorasick
-
         self._by_term: dict[str, list[dict]] = {}
         self._regexes: list[tuple[re.Pattern, dict]] = []
         for e in entries:
@@ -52,44 +85,28 @@ class TermMatcher:
                 self._regexes.append((re.compile(term[3:]), e))
             else:
                 self._by_term.setdefault(term.lower(), []).append(e)
-        self._ac = None
-        if self._by_term:
-            ac = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-            for term in self._by_term:
-                # (length, term, needs the ASCII boundary check at its start, at its end)
-                ac.add_word(term, (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1])))
-            ac.make_automaton()
-            self._ac = ac
+        self._index = _TermIndex([set(self._by_term)])
 
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, term) of the plain-term matches, in text order."""
-        if self._ac is None:
-            return []
-        longest: dict[int, tuple] = {}  # start -> value of the longest term starting there
-        for last, value in self._ac.iter(text):
-            s = last + 1 - value[0]
-            cur = longest.get(s)
-            if cur is None or cur[0] < value[0]:
-                longest[s] = value
-        out = []
-        pos = 0
-        n = len(text)
-        for s in sorted(longest):
-            if s < pos:
-                continue
-            length, term, check_start, check_end = longest[s]
-            e = s + length
-            pos = e
-            if check_start and s > 0 and _is_word_char(text[s - 1]):
-                continue
-            if check_end and e < n and _is_word_char(text[e]):
-                continue
-            out.append((s, e, term))
-        return out
+    def terms(self) -> set[str]:
+        return set(self._by_term)
 
     def find(self, text: str) -> list[Match]:
+        return self.find_from(text, self._index.longest(text)[0])
+
+    def find_from(self, text: str, longest: dict[int, str]) -> list[Match]:
+        """The matches, given {start: longest term of this lexicon starting there} (ascending starts)."""
         out: list[Match] = []
-        for s, e, term in self.spans(text):
+        pos = 0
+        n = len(text)
+        for s, term in longest.items():
+            if s < pos:
+                continue
+            e = s + len(term)
+            pos = e  # a term failing the boundary check still consumes its span, as a regex scan would
+            if _is_word_char(term[0]) and s > 0 and _is_word_char(text[s - 1]):
+                continue
+            if _is_word_char(term[-1]) and e < n and _is_word_char(text[e]):
+                continue
             negated = _negated(text, s)
             for entry in self._by_term[term]:
                 out.append(Match(s, e, term, entry, negated))
@@ -131,6 +148,20 @@ class Lexicons:
     overseas: TermMatcher
     redflags: TermMatcher
     fingerprint: str
+    _index: _TermIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # one pass over a text serves all four lexicons
+        object.__setattr__(self, "_index", _TermIndex([m.terms() for m in self.matchers()]))
+
+    def matchers(self) -> tuple[TermMatcher, TermMatcher, TermMatcher, TermMatcher]:
+        return self.cues, self.knowledge, self.overseas, self.redflags
+
+    def find_all(self, text: str) -> tuple[list[Match], list[Match], list[Match], list[Match]]:
+        """(cues, knowledge, overseas, redflags) matches: the same as each matcher's find(text)."""
+        longest = self._index.longest(text)
+        c, k, o, r = (m.find_from(text, lg) for m, lg in zip(self.matchers(), longest))
+        return c, k, o, r
 
 
 @lru_cache(maxsize=4)
