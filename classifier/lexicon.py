@@ -85,6 +85,8 @@ class TermMatcher:
                 self._regexes.append((re.compile(term[3:]), e))
             else:
                 self._by_term.setdefault(term.lower(), []).append(e)
+        # per term: does it start / end with an ASCII word character (then it needs a word boundary there)
+        self._ascii_ends = {t: (_is_word_char(t[0]), _is_word_char(t[-1])) for t in self._by_term}
         self._index = _TermIndex([set(self._by_term)])
 
     def terms(self) -> set[str]:
@@ -98,17 +100,21 @@ class TermMatcher:
         out: list[Match] = []
         pos = 0
         n = len(text)
+        bounds = self._ascii_ends
+        by_term = self._by_term
         for s, term in longest.items():
             if s < pos:
                 continue
             e = s + len(term)
             pos = e  # a term failing the boundary check still consumes its span, as a regex scan would
-            if _is_word_char(term[0]) and s > 0 and _is_word_char(text[s - 1]):
+            check_start, check_end = bounds[term]
+            if check_start and s > 0 and _is_word_char(text[s - 1]):
                 continue
-            if _is_word_char(term[-1]) and e < n and _is_word_char(text[e]):
+            if check_end and e < n and _is_word_char(text[e]):
                 continue
-            negated = _negated(text, s)
-            for entry in self._by_term[term]:
+            # most matches have no negator within reach: skip the clause walk for them
+            negated = False if _NEGATOR_SET.isdisjoint(text[max(0, s - 4):s]) else _negated(text, s)
+            for entry in by_term[term]:
                 out.append(Match(s, e, term, entry, negated))
         if self._regexes:  # the term matches are already in (start, -end) order
             for rx, entry in self._regexes:

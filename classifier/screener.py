@@ -202,7 +202,12 @@ class Screener:
         dims: dict[str, list[Finding]] = {d: [] for d in DIMENSIONS}
         for m in a.cues:
             dim, kind, detail = self._cue_text(m.term, m.entry)
-            dims[dim].append(add(kind, m.start, m.end, detail))
+            if direct:  # inlined add(): cues are most of the findings
+                f = Finding(kind, m.start, m.end, full[m.start:m.end], detail, None)
+                findings.append(f)
+            else:
+                f = add(kind, m.start, m.end, detail)
+            dims[dim].append(f)
         if dirty:
             add("evaluation_cue" if "评价" in dirty[0] else "method_cue", -1, -1,
                 f"模型倾向非学科类，但{dirty[0]}维度有明显学科类特征：非学科类须全面符合，转专家鉴别 "

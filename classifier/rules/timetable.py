@@ -3,6 +3,7 @@ days and school breaks, online training for preschool children. Thresholds come 
 from __future__ import annotations
 
 from datetime import date, time
+from functools import lru_cache
 from typing import Callable
 
 from ..settings import RuleSettings
@@ -13,7 +14,8 @@ def _minutes(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
-def _fmt(s: TimetableSession) -> str:
+@lru_cache(maxsize=4096)
+def _fmt(s: TimetableSession) -> str:  # a course's few sessions are checked for every screened file
     return f"{s.date.isoformat()} {s.start.strftime('%H:%M')}-{s.end.strftime('%H:%M')}"
 
 
