@@ -1,10 +1,11 @@
 """Normalise text for analysis (NFKC, traditional -> simplified) while keeping offsets into the original."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 
 @lru_cache(maxsize=1)
@@ -101,20 +102,13 @@ def normalize(original: str) -> NormalizedText:
     nfkc = _apply_nfkc(original, chars, table)
     if _NFKC_ODD.isdisjoint(chars):  # every character maps to exactly one: offsets are unchanged
         return NormalizedText(original, _lower_same_length(_convert_t2s(nfkc)), None, None)
-    # Some characters expanded (ﬁ -> fi, … -> ...) or vanished: splice their lengths into the map,
-    # visiting only those characters (found at C speed).
-    odd = "".join(re.escape(chr(o)) for o, v in table.items() if len(v) != 1)
-    starts: list[int] = []
-    ends: list[int] = []
-    prev = 0
-    for m in re.finditer(f"[{odd}]", original):
-        i = m.start()
-        starts.extend(range(prev, i))
-        ends.extend(range(prev + 1, i + 1))
-        k = len(table[ord(original[i])])
-        starts.extend([i] * k)
-        ends.extend([i + 1] * k)
-        prev = i + 1
-    starts.extend(range(prev, len(original)))
-    ends.extend(range(prev + 1, len(original) + 1))
+    # Some characters expanded (ﬁ -> fi, … -> ...) or vanished: each original offset repeats as many
+    # times as its character's NFKC is long.
+    cps = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    widths = np.ones(len(cps), dtype=np.intp)
+    for ch in chars & _NFKC_ODD:
+        widths[cps == ord(ch)] = len(table[ord(ch)])
+    starts_arr = np.repeat(np.arange(len(cps)), widths)
+    starts = starts_arr.tolist()
+    ends = (starts_arr + 1).tolist()
     return NormalizedText(original, _lower_same_length(_convert_t2s(nfkc)), tuple(starts), tuple(ends))

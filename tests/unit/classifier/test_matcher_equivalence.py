@@ -166,3 +166,22 @@ def test_same_matches_on_generated_text(text):
 def test_normalize_same_as_reference(src):
     n = normalize(src)
     assert (n.text, n.starts, n.ends) == _ref_normalize(src)
+
+
+_OLD_ISBN = re.compile(r"(isbn(?:-1[03])?[\s:：]*)?((?:\d[-\s]?){9,12}[\dx])(?![\dx])")
+_isbn_parts = st.sampled_from(["isbn", "isbn-13:", "isbn-10 ", "978-7-107-31827-6", "9780198526636", "0-19-852663-6",
+                               "7", "0", "-", " ", "x", "数", "：", "13800138000", "\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_isbn_parts, max_size=20).map("".join))
+def test_isbn_lookahead_same_as_before(text):
+    import classifier.isbn as isbn
+
+    new = isbn.find_isbns(text)
+    saved = isbn._CANDIDATE
+    isbn._CANDIDATE = _OLD_ISBN
+    try:
+        assert new == isbn.find_isbns(text)
+    finally:
+        isbn._CANDIDATE = saved
