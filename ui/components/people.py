@@ -8,6 +8,8 @@ from typing import Any, Sequence
 import pandas as pd
 import streamlit as st
 
+from ui.components.editable import field, seeded_frame
+
 from ui.context import UIContext
 
 ROLES = ("author", "internal_reviewer")
@@ -41,22 +43,17 @@ def people_from_frame(frame: pd.DataFrame) -> list[Person]:
 
 
 def people_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> list[Person]:
-    base_key = f"{key}__base"
-    if base_key not in st.session_state:
-        def g(o: Any, n: str) -> Any:
-            return o.get(n) if isinstance(o, dict) else getattr(o, n, None)
-
-        st.session_state[base_key] = pd.DataFrame(
-            [{"name": g(o, "name") or "", "role": g(o, "role") or "author",
-              "certificate_no": g(o, "certificate_no") or "", "years_experience": g(o, "years_experience")}
-             for o in initial],
-            columns=["name", "role", "certificate_no", "years_experience"],
-        ).astype({"name": "object", "role": "object", "certificate_no": "object", "years_experience": "Int64"})
+    base = seeded_frame(key, lambda: pd.DataFrame(
+        [{"name": field(o, "name") or "", "role": field(o, "role") or "author",
+          "certificate_no": field(o, "certificate_no") or "", "years_experience": field(o, "years_experience")}
+         for o in initial],
+        columns=["name", "role", "certificate_no", "years_experience"],
+    ).astype({"name": "object", "role": "object", "certificate_no": "object", "years_experience": "Int64"}))
     from ui.components.labels import PERSON_ROLES, label
 
     role_names = {r: label(ui, PERSON_ROLES, r) for r in ROLES}
     edited = st.data_editor(
-        st.session_state[base_key],
+        base,
         key=key,
         num_rows="dynamic",
         hide_index=True,

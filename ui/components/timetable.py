@@ -9,6 +9,8 @@ from typing import Any, Sequence
 import pandas as pd
 import streamlit as st
 
+from ui.components.editable import field, seeded_frame
+
 from ui.context import UIContext
 
 COLUMNS = ("topic", "date", "start", "end")
@@ -64,18 +66,13 @@ def rows_from_frame(frame: pd.DataFrame) -> list[Row]:
 
 def timetable_editor(ui: UIContext, key: str, initial: Sequence[Any] = ()) -> list[Row]:
     """Edit the sessions; `initial` holds objects or dicts with topic/date/start/end."""
-    base_key = f"{key}__base"
-    if base_key not in st.session_state:
-        def g(o: Any, n: str) -> Any:
-            return o.get(n) if isinstance(o, dict) else getattr(o, n, None)
-
-        st.session_state[base_key] = pd.DataFrame(
-            [{"topic": g(o, "topic") or "", "date": _to_date(g(o, "date")), "start": _to_time(g(o, "start")),
-              "end": _to_time(g(o, "end"))} for o in initial],
-            columns=list(COLUMNS),
-        ).astype({"topic": "object", "date": "object", "start": "object", "end": "object"})
+    base = seeded_frame(key, lambda: pd.DataFrame(
+        [{"topic": field(o, "topic") or "", "date": _to_date(field(o, "date")), "start": _to_time(field(o, "start")),
+          "end": _to_time(field(o, "end"))} for o in initial],
+        columns=list(COLUMNS),
+    ).astype({"topic": "object", "date": "object", "start": "object", "end": "object"}))
     edited = st.data_editor(
-        st.session_state[base_key],
+        base,
         key=key,
         num_rows="dynamic",
         hide_index=True,
