@@ -8,24 +8,17 @@ from ui.components.feedback import act, failed, flash
 from ui.components.formatting import fmt_date, fmt_days_left
 from ui.components.labels import OUTCOMES, STATES, label
 from ui.context import UIContext
-from ui.pages.institution.common import days_until, pick_submission
+from ui.pages.institution.common import days_until, decided_submission_detail
 
 APPEAL_FILE_TYPES = ["pdf", "docx", "txt", "png", "jpg", "jpeg"]
 
 
 def render(ui: UIContext) -> None:
-    from workflows.services import appeals, submissions
+    from workflows.services import appeals
 
     st.title(ui.t("申诉", "Appeal"))
-    rows = act(ui, submissions.list_my_submissions)
-    if failed(rows):
-        return
-    row = pick_submission(ui, rows, key="appeal_pick", states=("decided", "appealed", "in_arbitration", "final"))
-    if row is None:
-        st.info(ui.t("没有可以申诉的决定。", "No decision to appeal."))
-        return
-    detail = act(ui, submissions.get_submission, submission_id=row.id)
-    if failed(detail):
+    detail = decided_submission_detail(ui, key="appeal_pick", none_zh="没有可以申诉的决定。", none_en="No decision to appeal.")
+    if detail is None:
         return
     if not detail.decisions:
         st.info(ui.t("该课程尚无审查决定。", "No decision yet."))

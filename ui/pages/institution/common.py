@@ -35,3 +35,22 @@ def days_until(ui: UIContext, day: date | None) -> int | None:
         return None
     today = ui.services.today() if hasattr(ui.services, "today") else date.today()
     return (day - today).days
+
+
+DECIDED_STATES = ("decided", "appealed", "in_arbitration", "final")
+
+
+def decided_submission_detail(ui: UIContext, *, key: str, none_zh: str, none_en: str) -> Any | None:
+    """The chosen submission that has a decision, as its detail view; None (after saying why) if there is none."""
+    from ui.components.feedback import act, failed
+    from workflows.services import submissions
+
+    rows = act(ui, submissions.list_my_submissions)
+    if failed(rows):
+        return None
+    row = pick_submission(ui, rows, key=key, states=DECIDED_STATES)
+    if row is None:
+        st.info(ui.t(none_zh, none_en))
+        return None
+    detail = act(ui, submissions.get_submission, submission_id=row.id)
+    return None if failed(detail) else detail

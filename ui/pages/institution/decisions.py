@@ -11,22 +11,15 @@ from ui.components.formatting import fmt_date, fmt_days_left
 from ui.components.labels import CATEGORIES, OUTCOMES, STATES, label
 from ui.context import UIContext
 from ui.pages.chair.common import issued_letter_download
-from ui.pages.institution.common import days_until, pick_submission
+from ui.pages.institution.common import days_until, decided_submission_detail
 
 
 def render(ui: UIContext) -> None:
     from workflows.services import letters as letters_service, submissions
 
     st.title(ui.t("决定与决定书", "Decisions and letters"))
-    rows = act(ui, submissions.list_my_submissions)
-    if failed(rows):
-        return
-    row = pick_submission(ui, rows, key="decisions_pick", states=("decided", "appealed", "in_arbitration", "final"))
-    if row is None:
-        st.info(ui.t("暂无审查决定。", "No decision yet."))
-        return
-    detail = act(ui, submissions.get_submission, submission_id=row.id)
-    if failed(detail):
+    detail = decided_submission_detail(ui, key="decisions_pick", none_zh="暂无审查决定。", none_en="No decision yet.")
+    if detail is None:
         return
     st.caption(ui.t(f"当前状态：{label(ui, STATES, detail.state)}", f"Status: {label(ui, STATES, detail.state)}"))
     appeals = {a.decision_id: a for a in detail.appeals}
